@@ -1,5 +1,12 @@
 /** Washington Group short set domains. Difficulty 1 = no difficulty .. 4 = cannot do at all. */
-export const DISABILITY_DOMAINS = ['seeing', 'hearing', 'walking', 'cognition', 'self_care', 'communication'] as const;
+export const DISABILITY_DOMAINS = [
+  'seeing',
+  'hearing',
+  'walking',
+  'cognition',
+  'self_care',
+  'communication',
+] as const;
 export type DisabilityDomain = (typeof DISABILITY_DOMAINS)[number];
 export type Difficulty = 1 | 2 | 3 | 4;
 export type DisabilityProfile = Partial<Record<DisabilityDomain, Difficulty>>;

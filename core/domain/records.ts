@@ -13,7 +13,14 @@ export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const GENDER_REQUIREMENTS = ['any', 'male', 'female'] as const;
 export type GenderRequirement = (typeof GENDER_REQUIREMENTS)[number];
 
-export const APTITUDE_SUBTESTS = ['verbal', 'numerical', 'abstract', 'spatial', 'clerical', 'mechanical'] as const;
+export const APTITUDE_SUBTESTS = [
+  'verbal',
+  'numerical',
+  'abstract',
+  'spatial',
+  'clerical',
+  'mechanical',
+] as const;
 export type AptitudeSubtest = (typeof APTITUDE_SUBTESTS)[number];
 
 export interface Vacancy {

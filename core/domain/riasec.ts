@@ -13,3 +13,25 @@ export const RIASEC_NAMES: Record<RiasecLetter, { en: string; id: string }> = {
   E: { en: 'Enterprising', id: 'Wirausaha' },
   C: { en: 'Conventional', id: 'Konvensional' },
 };
+
+/**
+ * A Holland code written by an employer ("SEC") stands for an O*NET-scale profile: the first
+ * letter high, the second and third progressively lower, the rest low. Only the shape matters to
+ * the matcher, which compares centred profiles.
+ */
+const HOLLAND_LEVELS = [7, 5.5, 4] as const;
+const HOLLAND_REST = 1.5;
+
+export function hollandCodeToProfile(code: string): RiasecVector {
+  const letters = code.trim().toUpperCase().split('');
+  if (letters.length < 1 || letters.length > 3 || new Set(letters).size !== letters.length) {
+    throw new RangeError(`a Holland code has one to three distinct letters of RIASEC: "${code}"`);
+  }
+  const profile = RIASEC.map(() => HOLLAND_REST);
+  letters.forEach((letter, rank) => {
+    const i = RIASEC.indexOf(letter as RiasecLetter);
+    if (i < 0) throw new RangeError(`"${letter}" is not a RIASEC letter in Holland code "${code}"`);
+    profile[i] = HOLLAND_LEVELS[rank]!;
+  });
+  return profile as unknown as RiasecVector;
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureTable, startDynamo, startS3 } from '#infra/local/emulators';
+
+describe('embedded emulators', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sinergi-emu-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps DynamoDB data in the data directory across restarts', async () => {
+    const first = await startDynamo({ dataDir: dir });
+    await ensureTable(first.client, 'sinergi');
+    await first.client.send(
+      new PutItemCommand({ TableName: 'sinergi', Item: { pk: { S: 'a' }, sk: { S: 'b' } } }),
+    );
+    await first.close();
+
+    const second = await startDynamo({ dataDir: dir });
+    await ensureTable(second.client, 'sinergi');
+    const got = await second.client.send(
+      new GetItemCommand({ TableName: 'sinergi', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }),
+    );
+    await second.close();
+    expect(got.Item?.pk?.S).toBe('a');
+  });
+
+  it('stores and returns S3 objects byte for byte over HTTP', async () => {
+    const s3 = await startS3({ directory: join(dir, 's3'), buckets: ['uploads'] });
+    const body = 'youth_id;district\r\nY1;3374\r\n';
+    await s3.client.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'incoming/a b+c.csv', Body: body }));
+    const got = await s3.client.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'incoming/a b+c.csv' }));
+    const text = await got.Body?.transformToString();
+    await s3.close();
+    expect(text).toBe(body);
+  });
+});
