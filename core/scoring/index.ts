@@ -1,0 +1,25 @@
+export {
+  type AptitudeNorms,
+  type AptitudeProportions,
+  buildCohortNorms,
+  cohortProportions,
+  createAptitudeNorms,
+  DEFAULT_COHORT_THRESHOLD,
+  defaultAptitudeNorms,
+  interpolatePercentile,
+  isValidAptitudeResult,
+  midRankBreakpoints,
+  type NormBreakpoint,
+  percentileFor,
+  type SubtestNorm,
+} from './norms.ts';
+export {
+  createScoringContext,
+  FLAT_PROFILE_THRESHOLD,
+  hollandCode,
+  type RejectedAssessment,
+  type ScoringBatch,
+  type ScoringContext,
+  scoreAssessment,
+  scoreAssessments,
+} from './score.ts';

@@ -1,0 +1,9 @@
+export {
+  createSkillVocabulary,
+  type Language,
+  type NormalisedSkills,
+  type SkillEntry,
+  type SkillVocabulary,
+  type SkillVocabularyData,
+  skillKey,
+} from './vocabulary.ts';
