@@ -1,0 +1,63 @@
+/**
+ * Least-privilege grants written out action by action. The CDK `grant*` helpers hand out wildcard
+ * actions (`s3:GetObject*`, `s3:List*`) and every index (`index/*`); these name exactly what a
+ * function calls, on exactly the table, indexes and key prefixes it touches.
+ */
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { GSI1, GSI2 } from '#functions/adapters/dynamodb/table';
+
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** Table and both GSIs, by name: a new index must be granted on purpose. */
+export function tableResourceArns(table: dynamodb.ITable): string[] {
+  return [table.tableArn, `${table.tableArn}/index/${GSI1.name}`, `${table.tableArn}/index/${GSI2.name}`];
+}
+
+export function grantTableAccess(grantee: iam.IGrantable, table: dynamodb.ITable, access: TableAccess): void {
+  const actions =
+    access === 'read' ? [...TABLE_READ_ACTIONS] : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions, resources: tableResourceArns(table) }),
+  );
+}
+
+export type ObjectAccess = 'read' | 'write';
+
+const OBJECT_ACTIONS: Record<ObjectAccess, string[]> = {
+  // GetObjectVersion: the pipeline reads the exact version a notification names.
+  read: ['s3:GetObject', 's3:GetObjectVersion'],
+  write: ['s3:PutObject'],
+};
+
+/**
+ * Object access under one key prefix (e.g. `incoming/`), never the whole bucket. Takes the bucket ARN
+ * as a string so a stack can pass an explicit import of another stack's bucket.
+ */
+export function grantObjectAccess(
+  grantee: iam.IGrantable,
+  bucketArn: string,
+  prefix: string,
+  access: ObjectAccess,
+): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: OBJECT_ACTIONS[access],
+      resources: [objectPrefixArn(bucketArn, prefix)],
+    }),
+  );
+}
+
+export function objectPrefixArn(bucketArn: string, prefix: string): string {
+  if (!prefix.endsWith('/')) throw new Error(`object prefix must end with "/": ${prefix}`);
+  return `${bucketArn}/${prefix}*`;
+}

@@ -1,0 +1,468 @@
+/**
+ * Compute and wiring, safe to destroy and redeploy: the ingest pipeline (S3 notifications -> SQS ->
+ * Lambda), the nightly rematch (Scheduler -> Step Functions -> Lambda), the HTTP API behind the
+ * Cognito JWT authorizer, and the alarms. Stateful resources arrive as props.
+ */
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { Construct } from 'constructs';
+import { grantObjectAccess, grantTableAccess, objectPrefixArn } from '../constructs/grants.ts';
+import { acknowledgeWildcardResource } from '../constructs/nag.ts';
+import { SinergiFunction } from '../constructs/sinergi-function.ts';
+import type { DeploymentConfig } from './config.ts';
+import { UPLOAD_PREFIXES } from './stateful-stack.ts';
+
+/** Lambda entry files (each exports `handler`), relative to the repository root. */
+export const ENTRIES = {
+  ingest: 'functions/ingest/handler.ts',
+  rematchPlan: 'functions/rematch/plan.ts',
+  rematchBatch: 'functions/rematch/batch.ts',
+  api: 'functions/api/handler.ts',
+} as const;
+
+/** Tunables in one place; each is a capacity decision, not a secret. */
+export const LIMITS = {
+  ingestTimeout: Duration.minutes(5),
+  /** AWS guidance: queue visibility at least six times the consumer's timeout. */
+  ingestVisibilityFactor: 6,
+  ingestBatchSize: 4,
+  ingestMaxConcurrency: 4,
+  ingestMaxReceiveCount: 5,
+  rematchBatchTimeout: Duration.minutes(10),
+  rematchMapConcurrency: 4,
+  apiTimeout: Duration.seconds(15),
+  apiRateLimit: 50,
+  apiBurstLimit: 100,
+  /** 01:00 WIB, after the day's uploads and before counsellors start work. */
+  nightlyCron: { minute: '0', hour: '1' },
+} as const;
+
+/** Errors of the Lambda service itself (not of our code) that a retry usually fixes. */
+export const LAMBDA_SERVICE_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+];
+
+export interface StatelessStackProps extends StackProps {
+  config: DeploymentConfig;
+  uploadsBucket: s3.IBucket;
+  table: dynamodb.ITable;
+  nikKeySecret: secretsmanager.ISecret;
+  userPool: cognito.IUserPool;
+  counsellorWebClient: cognito.IUserPoolClient;
+}
+
+export class StatelessStack extends Stack {
+  readonly ingestQueue: sqs.Queue;
+  readonly ingestDeadLetterQueue: sqs.Queue;
+  readonly ingestFunction: SinergiFunction;
+  readonly rematchPlanFunction: SinergiFunction;
+  readonly rematchBatchFunction: SinergiFunction;
+  readonly rematchStateMachine: sfn.StateMachine;
+  readonly rematchSchedule: scheduler.Schedule;
+  readonly scheduleDeadLetterQueue: sqs.Queue;
+  readonly apiFunction: SinergiFunction;
+  readonly httpApi: apigw.HttpApi;
+  readonly alarmTopic: sns.Topic;
+  /** An explicit import of the uploads bucket ARN, so prefix grants have a stable, known name. */
+  private readonly uploadsBucketArn: string;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: StatelessStackProps,
+  ) {
+    super(scope, id, props);
+    const { config } = props;
+    this.uploadsBucketArn = Stack.of(props.uploadsBucket).exportValue(props.uploadsBucket.bucketArn);
+    const sharedEnvironment = {
+      TABLE_NAME: props.table.tableName,
+      UPLOADS_BUCKET: props.uploadsBucket.bucketName,
+    };
+
+    this.ingestDeadLetterQueue = secureQueue(this, 'IngestDeadLetters', {
+      retentionPeriod: Duration.days(14),
+    });
+    this.ingestQueue = secureQueue(this, 'IngestQueue', {
+      visibilityTimeout: Duration.seconds(LIMITS.ingestTimeout.toSeconds() * LIMITS.ingestVisibilityFactor),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.ingestDeadLetterQueue, maxReceiveCount: LIMITS.ingestMaxReceiveCount },
+    });
+    this.ingestFunction = new SinergiFunction(this, 'Ingest', {
+      entry: ENTRIES.ingest,
+      description: 'Validates, scores and matches uploaded files; writes a report per upload',
+      serviceName: 'sinergi-ingest',
+      stage: config.stage,
+      logLevel: config.logLevel,
+      timeout: LIMITS.ingestTimeout,
+      // Large XLSX files are parsed in memory; 1769 MB is one full vCPU.
+      memorySize: 1769,
+      environment: { ...sharedEnvironment, NIK_KEY_SECRET_ARN: props.nikKeySecret.secretArn },
+    });
+    this.wireIngest();
+
+    this.rematchPlanFunction = new SinergiFunction(this, 'RematchPlan', {
+      entry: ENTRIES.rematchPlan,
+      description: 'Plans the nightly rematch as batches per district',
+      serviceName: 'sinergi-rematch',
+      stage: config.stage,
+      logLevel: config.logLevel,
+      timeout: Duration.minutes(1),
+      memorySize: 512,
+      environment: sharedEnvironment,
+    });
+    this.rematchBatchFunction = new SinergiFunction(this, 'RematchBatch', {
+      entry: ENTRIES.rematchBatch,
+      description: 'Rematches one batch of youth against open vacancies and training offers',
+      serviceName: 'sinergi-rematch',
+      stage: config.stage,
+      logLevel: config.logLevel,
+      timeout: LIMITS.rematchBatchTimeout,
+      memorySize: 1769,
+      environment: sharedEnvironment,
+    });
+    grantTableAccess(this.rematchPlanFunction, props.table, 'read');
+    grantTableAccess(this.rematchBatchFunction, props.table, 'readWrite');
+    this.rematchStateMachine = this.createRematchStateMachine();
+    this.scheduleDeadLetterQueue = secureQueue(this, 'ScheduleDeadLetters', {
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.scheduleDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the nightly rematch schedule target.',
+    });
+    this.rematchSchedule = this.createRematchSchedule();
+
+    this.apiFunction = new SinergiFunction(this, 'Api', {
+      entry: ENTRIES.api,
+      description: 'HTTP API for counsellors, employers, training providers and programme managers',
+      serviceName: 'sinergi-api',
+      stage: config.stage,
+      logLevel: config.logLevel,
+      timeout: LIMITS.apiTimeout,
+      environment: { ...sharedEnvironment, NIK_KEY_SECRET_ARN: props.nikKeySecret.secretArn },
+    });
+    grantTableAccess(this.apiFunction, props.table, 'readWrite');
+    // Presigned uploads are signed with the function's credentials, so it needs PutObject itself.
+    grantObjectAccess(this.apiFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.incoming, 'write');
+    grantObjectAccess(this.apiFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.reports, 'read');
+    props.nikKeySecret.grantRead(this.apiFunction);
+    this.httpApi = this.createHttpApi();
+
+    this.alarmTopic = this.createAlarms();
+    this.acknowledgeInherentFindings();
+
+    new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'IngestQueueUrl', { value: this.ingestQueue.queueUrl });
+    new CfnOutput(this, 'RematchStateMachineArn', { value: this.rematchStateMachine.stateMachineArn });
+  }
+
+  private wireIngest(): void {
+    const { uploadsBucket, table, nikKeySecret } = this.props;
+    this.ingestFunction.addEventSource(
+      new SqsEventSource(this.ingestQueue, {
+        batchSize: LIMITS.ingestBatchSize,
+        reportBatchItemFailures: true,
+        maxConcurrency: LIMITS.ingestMaxConcurrency,
+      }),
+    );
+    grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.incoming, 'read');
+    grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.reports, 'write');
+    grantTableAccess(this.ingestFunction, table, 'readWrite');
+    nikKeySecret.grantRead(this.ingestFunction);
+
+    // The notification configuration lives here, on a reference to the bucket, so the stateful
+    // stack never depends on this one (a queue ARN in the bucket's stack would make a cycle).
+    const bucket = s3.Bucket.fromBucketAttributes(this, 'UploadsBucketRef', {
+      bucketArn: this.uploadsBucketArn,
+      bucketName: uploadsBucket.bucketName,
+    });
+    const destination = new SqsDestination(this.ingestQueue);
+    for (const prefix of UPLOAD_PREFIXES.kinds) {
+      bucket.addEventNotification(s3.EventType.OBJECT_CREATED, destination, { prefix });
+    }
+  }
+
+  /** plan -> Map over district batches -> batch. The input is `{ asOf }` (the scheduled time). */
+  private createRematchStateMachine(): sfn.StateMachine {
+    const retryServiceErrors = (task: LambdaInvoke) =>
+      task.addRetry({
+        errors: LAMBDA_SERVICE_ERRORS,
+        interval: Duration.seconds(2),
+        maxAttempts: 6,
+        backoffRate: 2,
+        jitterStrategy: sfn.JitterType.FULL,
+      });
+    const plan = retryServiceErrors(
+      new LambdaInvoke(this, 'PlanRematch', {
+        lambdaFunction: this.rematchPlanFunction,
+        payload: sfn.TaskInput.fromObject({ 'asOf.$': '$.asOf' }),
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: false,
+        resultPath: '$.plan',
+      }),
+    );
+    const batch = retryServiceErrors(
+      new LambdaInvoke(this, 'RematchOneBatch', {
+        lambdaFunction: this.rematchBatchFunction,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: false,
+      }),
+    );
+    const batches = new sfn.Map(this, 'EachBatch', {
+      itemsPath: '$.plan.batches',
+      itemSelector: { 'asOf.$': '$.asOf', 'batch.$': '$$.Map.Item.Value' },
+      maxConcurrency: LIMITS.rematchMapConcurrency,
+      // Per-batch summaries stay in the batch function's logs; state payloads are capped at 256 KB.
+      resultPath: sfn.JsonPath.DISCARD,
+    }).itemProcessor(batch);
+    const logGroup = new logs.LogGroup(this, 'RematchStateMachineLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+    return new sfn.StateMachine(this, 'RematchStateMachine', {
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        plan.next(batches).next(new sfn.Succeed(this, 'RematchDone')),
+      ),
+      timeout: Duration.hours(2),
+      tracingEnabled: true,
+      // Execution data holds youth ids and recommendation counts: log events, not payloads.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+  }
+
+  private createRematchSchedule(): scheduler.Schedule {
+    return new scheduler.Schedule(this, 'NightlyRematch', {
+      description: 'Nightly rematch of every youth against open opportunities (01:00 Asia/Jakarta)',
+      schedule: scheduler.ScheduleExpression.cron({ ...LIMITS.nightlyCron, timeZone: TimeZone.ASIA_JAKARTA }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new StepFunctionsStartExecution(this.rematchStateMachine, {
+        input: scheduler.ScheduleTargetInput.fromObject({ asOf: scheduler.ContextAttribute.scheduledTime }),
+        deadLetterQueue: this.scheduleDeadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
+  }
+
+  private createHttpApi(): apigw.HttpApi {
+    const { config, userPool, counsellorWebClient } = this.props;
+    const authorizer = new HttpUserPoolAuthorizer('CognitoJwt', userPool, {
+      userPoolClients: [counsellorWebClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const api = new apigw.HttpApi(this, 'HttpApi', {
+      description: `SINERGI match API (${config.stage})`,
+      createDefaultStage: false,
+      // Every route is authenticated unless it opts out explicitly (only the health check does).
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: [config.corsOrigin],
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.DELETE,
+          apigw.CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
+    api.addRoutes({ path: '/v1/{proxy+}', methods: [apigw.HttpMethod.ANY], integration, authorizer });
+    const [health] = api.addRoutes({
+      path: '/v1/health',
+      methods: [apigw.HttpMethod.GET],
+      integration,
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    });
+    Validations.of(health!).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'GET /v1/health is the unauthenticated liveness probe; it returns a status and no data.',
+    });
+    const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+    });
+    new apigw.HttpStage(this, 'HttpApiDefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: LIMITS.apiRateLimit, burstLimit: LIMITS.apiBurstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        // Who called which route and how it went; never a body or a query string (they carry ids).
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            caller: '$context.authorizer.claims.sub',
+            sourceIp: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+    return api;
+  }
+
+  private createAlarms(): sns.Topic {
+    // CloudWatch can only publish to an encrypted topic through a customer managed key it may use.
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts SINERGI alarm notifications',
+      enableKeyRotation: true,
+    });
+    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const topic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+    if (this.props.config.alarmEmail) {
+      topic.addSubscription(new subscriptions.EmailSubscription(this.props.config.alarmEmail));
+    }
+    const action = new SnsAction(topic);
+    const fiveMinutes = Duration.minutes(5);
+    const alarm = (id: string, metric: cloudwatch.IMetric, description: string) =>
+      new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      }).addAlarmAction(action);
+
+    alarm(
+      'IngestDeadLettersAlarm',
+      this.ingestDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      'Upload notifications failed five times and wait in the ingest dead-letter queue',
+    );
+    alarm(
+      'ScheduleDeadLettersAlarm',
+      this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      'The nightly rematch could not be started',
+    );
+    alarm(
+      'RematchFailedAlarm',
+      this.rematchStateMachine.metricFailed({ period: fiveMinutes, statistic: 'Sum' }),
+      'A nightly rematch execution failed',
+    );
+    const functions: [string, SinergiFunction][] = [
+      ['Ingest', this.ingestFunction],
+      ['RematchPlan', this.rematchPlanFunction],
+      ['RematchBatch', this.rematchBatchFunction],
+      ['Api', this.apiFunction],
+    ];
+    for (const [name, fn] of functions) {
+      alarm(
+        `${name}ErrorsAlarm`,
+        fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+        `${name} function invocations failed`,
+      );
+    }
+    return topic;
+  }
+
+  /**
+   * cdk-nag findings whose wildcards are inherent to the service, each named exactly with its
+   * reason. Everything else is fixed at the source instead of acknowledged.
+   */
+  private acknowledgeInherentFindings(): void {
+    const functions = [
+      this.ingestFunction,
+      this.rematchPlanFunction,
+      this.rematchBatchFunction,
+      this.apiFunction,
+    ];
+    for (const fn of functions) {
+      Validations.of(fn.role!).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
+      });
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason:
+          'Pinned to Node.js 22, the runtime the bundle targets (esbuild target node22) and the project is ' +
+          'tested against; a newer runtime is a deliberate upgrade of both together.',
+      });
+    }
+    const prefixReason = (prefix: string) =>
+      `Objects under ${prefix} only: upload keys are generated per file, so a prefix is the narrowest scope.`;
+    for (const [fn, prefixes] of [
+      [this.ingestFunction, [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.reports]],
+      [this.apiFunction, [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.reports]],
+    ] as const) {
+      for (const prefix of prefixes) {
+        acknowledgeWildcardResource(
+          fn.role!,
+          objectPrefixArn(this.uploadsBucketArn, prefix),
+          prefixReason(prefix),
+        );
+      }
+    }
+    const machineRole = this.rematchStateMachine.role;
+    for (const fn of [this.rematchPlanFunction, this.rematchBatchFunction]) {
+      acknowledgeWildcardResource(
+        machineRole,
+        `${fn.functionArn}:*`,
+        'Invocation of this one function, any version or alias qualifier (granted by the Step Functions task).',
+      );
+    }
+    Validations.of(machineRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing and CloudWatch Logs delivery (logs:CreateLogDelivery and friends) accept no ' +
+        'resource-level permissions.',
+    });
+    const notificationsHandler = this.node.children.find((c) =>
+      c.node.id.startsWith('BucketNotificationsHandler'),
+    );
+    if (notificationsHandler) {
+      Validations.of(notificationsHandler).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "CDK's deploy-time handler that writes the uploads bucket's notification configuration; the " +
+          'managed policy only lets it write its own logs.',
+      });
+    }
+  }
+}
+
+function secureQueue(scope: Construct, id: string, props: sqs.QueueProps): sqs.Queue {
+  return new sqs.Queue(scope, id, {
+    ...props,
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+  });
+}
