@@ -1,0 +1,253 @@
+/**
+ * Storage ports: what the pipeline and the API need from persistence, in domain terms. Adapters
+ * (functions/adapters/dynamodb/) implement them; access patterns and keys are in docs/data-model.md.
+ */
+import type { OpportunityKind, OpportunityProfile, YouthProfile } from './domain/profiles.ts';
+import type { TrainingOffer, Vacancy } from './domain/records.ts';
+
+/** `cursor` is opaque: the adapter encodes its position, the API seals it before it leaves. */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  cursor?: string;
+}
+
+/** Result of a bulk upsert of versioned records: ids whose stored version was newer are left alone. */
+export interface PutManyResult {
+  written: number;
+  stale: string[];
+}
+
+// ---- youth ----------------------------------------------------------------------------------
+
+export interface StoredYouth {
+  profile: YouthProfile;
+  /** HMAC of the NIK (functions/shared/nik.ts); the NIK itself is never stored. */
+  nikHash?: string;
+  /** Chosen by the writer, e.g. the upload's event time in ms; an older version never overwrites. */
+  version: number;
+}
+
+export interface YouthErasure {
+  profiles: number;
+  recommendationSets: number;
+  candidateEntries: number;
+  outcomes: number;
+}
+
+export interface YouthExport {
+  youth?: StoredYouth;
+  recommendations?: StoredRecommendationSet;
+  candidateEntries: CandidateEntry[];
+  outcomes: OutcomeRecord[];
+}
+
+export interface YouthRepository {
+  get(youthId: string): Promise<StoredYouth | undefined>;
+  /** Throws ConflictError when a newer version is stored. */
+  put(youth: StoredYouth): Promise<void>;
+  putMany(youth: readonly StoredYouth[]): Promise<PutManyResult>;
+  listByDistrict(district: string, page?: PageRequest): Promise<Page<StoredYouth>>;
+  /** Every youth of a district, for rematches; pages through the district index, never a Scan. */
+  allInDistrict(district: string): AsyncIterable<StoredYouth>;
+  findByNikHash(nikHash: string): Promise<StoredYouth[]>;
+  /** Everything stored about one youth (data-subject access). */
+  exportAll(youthId: string): Promise<YouthExport>;
+  /** Removes profile, recommendations, candidate entries and outcomes of one youth. */
+  erase(youthId: string): Promise<YouthErasure>;
+}
+
+// ---- opportunities --------------------------------------------------------------------------
+
+export type StoredOpportunity =
+  | { kind: 'job'; record: Vacancy; profile: OpportunityProfile; version: number }
+  | { kind: 'training'; record: TrainingOffer; profile: OpportunityProfile; version: number };
+
+export interface OpenOpportunitiesQuery {
+  districts: readonly string[];
+  /** Opportunities whose deadline is on or after this date. */
+  asOf: string;
+}
+
+export interface OpportunityRepository {
+  get(kind: OpportunityKind, id: string): Promise<StoredOpportunity | undefined>;
+  /** Throws ConflictError when a newer version is stored. */
+  put(opportunity: StoredOpportunity): Promise<void>;
+  putMany(opportunities: readonly StoredOpportunity[]): Promise<PutManyResult>;
+  listByDistrict(
+    kind: OpportunityKind,
+    district: string,
+    page?: PageRequest,
+  ): Promise<Page<StoredOpportunity>>;
+  /** `ownerId` is the employer id (jobs) or the provider id (trainings). */
+  listByOwner(kind: OpportunityKind, ownerId: string, page?: PageRequest): Promise<Page<StoredOpportunity>>;
+  listOpen(kind: OpportunityKind, query: OpenOpportunitiesQuery): Promise<StoredOpportunity[]>;
+}
+
+// ---- recommendations ------------------------------------------------------------------------
+
+export interface RankedOpportunity {
+  opportunityId: string;
+  score: number;
+  /** Kept in headlines when the matcher provides it, so youth lists need no second read. */
+  title?: string;
+}
+
+/**
+ * A youth's recommendation set as the matcher produces it. Only these fields are read by storage;
+ * everything else (explanations, pathways, flags, Holland code) is stored and returned as it came.
+ */
+export interface RecommendationSet {
+  youthId: string;
+  asOf: string;
+  configVersion: string;
+  jobs: readonly RankedOpportunity[];
+  trainings: readonly RankedOpportunity[];
+}
+
+export interface StoredRecommendationSet<S extends RecommendationSet = RecommendationSet> {
+  set: S;
+  /** SHA-256 of the set without `asOf`: equal hash, equal answer. */
+  contentHash: string;
+}
+
+/** The small per-youth summary read by youth lists: the best job and the best training. */
+export interface RecommendationHeadline {
+  youthId: string;
+  asOf: string;
+  configVersion: string;
+  topJob?: RankedOpportunity;
+  topTraining?: RankedOpportunity;
+}
+
+export interface CandidateEntry {
+  kind: OpportunityKind;
+  opportunityId: string;
+  youthId: string;
+  score: number;
+  /** 1-based position of the opportunity in the youth's own list. */
+  rank: number;
+}
+
+export interface WriteSetsResult {
+  written: number;
+  unchanged: number;
+  candidateEntriesWritten: number;
+  candidateEntriesDeleted: number;
+}
+
+export interface RecommendationRepository<S extends RecommendationSet = RecommendationSet> {
+  /** Writes only the sets whose content changed and keeps the per-opportunity candidate index in step. */
+  writeSets(sets: readonly S[]): Promise<WriteSetsResult>;
+  get(youthId: string): Promise<StoredRecommendationSet<S> | undefined>;
+  headlines(youthIds: readonly string[]): Promise<Map<string, RecommendationHeadline>>;
+  /** Best candidates first, ties in youth-id order. */
+  listCandidates(
+    kind: OpportunityKind,
+    opportunityId: string,
+    page?: PageRequest,
+  ): Promise<Page<CandidateEntry>>;
+}
+
+// ---- uploads --------------------------------------------------------------------------------
+
+/** One S3 object version as an event names it. */
+export interface S3ObjectRef {
+  bucket: string;
+  key: string;
+  /** Hexadecimal, as S3 sends it; orders events on the same key. */
+  sequencer: string;
+  versionId?: string;
+}
+
+export interface ClaimOptions {
+  /** Milliseconds since the epoch; passed in because core never reads the clock. */
+  now: number;
+  /** How long a claim blocks others; past it a crashed run's claim can be taken over. */
+  leaseMs: number;
+}
+
+/**
+ * `new`: process it. `duplicate`: this version was processed already. `stale`: a newer upload of
+ * the key was claimed, never overwrite it. `in_progress`: another run holds a live claim; retry later.
+ */
+export type ClaimResult = 'new' | 'duplicate' | 'stale' | 'in_progress';
+
+export interface LedgerEntry<Summary = Record<string, unknown>> {
+  bucket: string;
+  key: string;
+  sequencer: string;
+  versionId?: string;
+  status: 'processing' | 'done';
+  claimedAt: number;
+  completedAt?: number;
+  summary?: Summary;
+}
+
+export interface UploadLedger<Summary = Record<string, unknown>> {
+  claim(object: S3ObjectRef, options: ClaimOptions): Promise<ClaimResult>;
+  /** Throws ConflictError when a newer upload of the key took the claim meanwhile. */
+  complete(object: S3ObjectRef, summary: Summary, now: number): Promise<void>;
+  get(bucket: string, key: string): Promise<LedgerEntry<Summary> | undefined>;
+}
+
+export interface UploadReportRecord<Report = Record<string, unknown>> {
+  uploadId: string;
+  /** `EMPLOYER#<id>`, `PROVIDER#<id>` or another scope the API assigns. */
+  ownerId: string;
+  kind: 'assessments' | 'vacancies' | 'trainings';
+  bucket: string;
+  key: string;
+  /** ISO date-time; orders an owner's uploads. */
+  createdAt: string;
+  report: Report;
+}
+
+export interface ReportRepository<Report = Record<string, unknown>> {
+  /** Replaces the report of the upload (a reprocessed upload gets a new report). */
+  put(record: UploadReportRecord<Report>): Promise<void>;
+  get(uploadId: string): Promise<UploadReportRecord<Report> | undefined>;
+  listByOwner(ownerId: string, page?: PageRequest): Promise<Page<UploadReportRecord<Report>>>;
+}
+
+// ---- outcomes -------------------------------------------------------------------------------
+
+export const OUTCOME_TYPES = [
+  'contacted',
+  'applied',
+  'interviewed',
+  'hired',
+  'enrolled',
+  'declined',
+  'complaint',
+] as const;
+export type OutcomeType = (typeof OUTCOME_TYPES)[number];
+
+export interface OutcomeRecord {
+  outcomeId: string;
+  youthId: string;
+  type: OutcomeType;
+  /** ISO date-time the outcome was recorded; orders the history. */
+  at: string;
+  actor: { role: string; id: string };
+  opportunity?: { kind: OpportunityKind; id: string };
+  note?: string;
+}
+
+export interface OutcomeRepository {
+  /** Append-only: a repeated outcome id is a ConflictError. */
+  append(outcome: OutcomeRecord): Promise<void>;
+  /** Oldest first. */
+  listByYouth(youthId: string, page?: PageRequest): Promise<Page<OutcomeRecord>>;
+  /** Oldest first; complaints about an opportunity are found here for review. */
+  listByOpportunity(
+    kind: OpportunityKind,
+    opportunityId: string,
+    page?: PageRequest,
+  ): Promise<Page<OutcomeRecord>>;
+}

@@ -1,0 +1,183 @@
+/**
+ * Youth profiles, and the data-subject operations (export, erasure) over the youth's partition,
+ * which also holds their recommendations, candidate entries and outcomes (docs/data-model.md).
+ */
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { YouthProfile } from '#core/domain/profiles';
+import type {
+  Page,
+  PageRequest,
+  PutManyResult,
+  StoredYouth,
+  YouthErasure,
+  YouthExport,
+  YouthRepository,
+} from '#core/ports';
+import {
+  type AdapterOptions,
+  assertVersion,
+  batchWrite,
+  collect,
+  conditionally,
+  type Item,
+  putManyVersioned,
+  queryAll,
+  queryPage,
+  TableContext,
+  VERSION_CONDITION,
+  youthPartition,
+} from './common.ts';
+import { toOutcome } from './outcomes.ts';
+import { toCandidateEntry, toStoredRecommendationSet } from './recommendations.ts';
+import { GSI1, GSI2 } from './table.ts';
+
+export const youthKeys = {
+  partition: youthPartition,
+  profile: (youthId: string) => ({ pk: youthKeys.partition(youthId), sk: 'PROFILE' }),
+  district: (district: string) => `DISTRICT#${district}`,
+  inDistrict: (youthId: string) => `YOUTH#${youthId}`,
+  nik: (nikHash: string) => `NIK#${nikHash}`,
+};
+
+/** Sort keys of the other items in a youth's partition, for export and erasure. */
+const PARTITION_KINDS = {
+  profile: (sk: string) => sk === 'PROFILE',
+  recommendationSet: (sk: string) => sk === 'RECSET',
+  recommendationMeta: (sk: string) => sk === 'RECMETA',
+  candidate: (sk: string) => sk.startsWith('CAND#'),
+  outcome: (sk: string) => sk.startsWith('OUTCOME#'),
+};
+
+function toItem(youth: StoredYouth): Item {
+  const { youthId, district } = youth.profile;
+  return {
+    ...youthKeys.profile(youthId),
+    [GSI1.pk]: youthKeys.district(district),
+    [GSI1.sk]: youthKeys.inDistrict(youthId),
+    ...(youth.nikHash
+      ? { [GSI2.pk]: youthKeys.nik(youth.nikHash), [GSI2.sk]: youthKeys.inDistrict(youthId) }
+      : {}),
+    entity: 'youth',
+    version: youth.version,
+    profile: youth.profile,
+    ...(youth.nikHash ? { nikHash: youth.nikHash } : {}),
+  };
+}
+
+export function toStoredYouth(item: Item): StoredYouth {
+  const youth: StoredYouth = { profile: item.profile as YouthProfile, version: item.version as number };
+  if (typeof item.nikHash === 'string') youth.nikHash = item.nikHash;
+  return youth;
+}
+
+export class DynamoYouthRepository implements YouthRepository {
+  private readonly ctx: TableContext;
+
+  constructor(options: AdapterOptions) {
+    this.ctx = new TableContext(options);
+  }
+
+  async get(youthId: string): Promise<StoredYouth | undefined> {
+    const out = await this.ctx.doc.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key: youthKeys.profile(youthId) }),
+    );
+    return out.Item ? toStoredYouth(out.Item) : undefined;
+  }
+
+  async put(youth: StoredYouth): Promise<void> {
+    assertVersion(youth.version, youth.profile.youthId);
+    await conditionally(
+      () =>
+        this.ctx.doc.send(
+          new PutCommand({
+            TableName: this.ctx.tableName,
+            Item: toItem(youth),
+            ...VERSION_CONDITION,
+            ExpressionAttributeValues: { ':version': youth.version },
+          }),
+        ),
+      `youth ${youth.profile.youthId}: a newer version is stored`,
+    );
+  }
+
+  async putMany(youth: readonly StoredYouth[]): Promise<PutManyResult> {
+    for (const y of youth) assertVersion(y.version, y.profile.youthId);
+    return putManyVersioned(
+      this.ctx,
+      youth.map((y) => ({
+        id: y.profile.youthId,
+        key: youthKeys.profile(y.profile.youthId),
+        version: y.version,
+        item: toItem(y),
+      })),
+    );
+  }
+
+  listByDistrict(district: string, page?: PageRequest): Promise<Page<StoredYouth>> {
+    return queryPage(this.ctx, this.districtQuery(district), page, toStoredYouth);
+  }
+
+  async *allInDistrict(district: string): AsyncIterable<StoredYouth> {
+    for await (const item of queryAll(this.ctx, this.districtQuery(district))) yield toStoredYouth(item);
+  }
+
+  async findByNikHash(nikHash: string): Promise<StoredYouth[]> {
+    const items = await collect(
+      queryAll(this.ctx, {
+        IndexName: GSI2.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': GSI2.pk },
+        ExpressionAttributeValues: { ':pk': youthKeys.nik(nikHash) },
+      }),
+    );
+    return items.map(toStoredYouth);
+  }
+
+  async exportAll(youthId: string): Promise<YouthExport> {
+    const items = await this.partition(youthId);
+    const export_: YouthExport = { candidateEntries: [], outcomes: [] };
+    for (const item of items) {
+      const sk = item.sk as string;
+      if (PARTITION_KINDS.profile(sk)) export_.youth = toStoredYouth(item);
+      else if (PARTITION_KINDS.recommendationSet(sk))
+        export_.recommendations = toStoredRecommendationSet(item);
+      else if (PARTITION_KINDS.candidate(sk)) export_.candidateEntries.push(toCandidateEntry(item));
+      else if (PARTITION_KINDS.outcome(sk)) export_.outcomes.push(toOutcome(item));
+    }
+    return export_;
+  }
+
+  async erase(youthId: string): Promise<YouthErasure> {
+    const items = await this.partition(youthId);
+    const count = (is: (sk: string) => boolean) => items.filter((i) => is(i.sk as string)).length;
+    await batchWrite(
+      this.ctx,
+      items.map((i) => ({ DeleteRequest: { Key: { pk: i.pk as string, sk: i.sk as string } } })),
+    );
+    return {
+      profiles: count(PARTITION_KINDS.profile),
+      recommendationSets: count(PARTITION_KINDS.recommendationSet),
+      candidateEntries: count(PARTITION_KINDS.candidate),
+      outcomes: count(PARTITION_KINDS.outcome),
+    };
+  }
+
+  private partition(youthId: string): Promise<Item[]> {
+    return collect(
+      queryAll(this.ctx, {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': youthKeys.partition(youthId) },
+        ConsistentRead: true,
+      }),
+    );
+  }
+
+  private districtQuery(district: string) {
+    return {
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
+      ExpressionAttributeValues: { ':pk': youthKeys.district(district), ':prefix': 'YOUTH#' },
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import type { AdapterOptions } from '#functions/adapters/dynamodb/common';
+import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
+import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { type MatcherSet, recommendationSet, storedYouth } from './fixtures.ts';
+import { useDynamo } from './harness.ts';
+
+/** Every item of the table and of both indexes; a test may Scan, a request path never does. */
+async function everything(options: AdapterOptions): Promise<Record<string, unknown>[]> {
+  const doc = DynamoDBDocumentClient.from(options.client);
+  const all: Record<string, unknown>[] = [];
+  for (const IndexName of [undefined, 'gsi1', 'gsi2']) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(
+        new ScanCommand({ TableName: options.tableName, IndexName, ExclusiveStartKey: start }),
+      );
+      all.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+  return all;
+}
+
+async function seed(options: AdapterOptions) {
+  const youth = new DynamoYouthRepository(options);
+  const recommendations = new DynamoRecommendationRepository<MatcherSet>(options);
+  const outcomes = new DynamoOutcomeRepository(options);
+  await youth.putMany([storedYouth('Y1', 1, '3374', 'c'.repeat(64)), storedYouth('Y2')]);
+  await recommendations.writeSets([
+    recommendationSet(
+      'Y1',
+      [
+        ['V1', 0.9],
+        ['V2', 0.8],
+      ],
+      [['T1', 0.5]],
+    ),
+    recommendationSet('Y2', [['V1', 0.7]]),
+  ]);
+  for (let i = 0; i < 30; i++) {
+    await outcomes.append({
+      outcomeId: `o${i}`,
+      youthId: 'Y1',
+      type: i === 0 ? 'complaint' : 'contacted',
+      at: `2026-11-01T10:00:${String(i).padStart(2, '0')}.000Z`,
+      actor: { role: 'counsellor', id: 'C7' },
+      ...(i === 0 ? { opportunity: { kind: 'job' as const, id: 'V1' }, note: 'Gaji tidak dibayar' } : {}),
+    });
+  }
+  return { youth, recommendations, outcomes };
+}
+
+describe('export and erasure of one youth against dynalite', () => {
+  const { table } = useDynamo();
+
+  it('exports everything stored about the youth', async () => {
+    const options = await table();
+    const { youth } = await seed(options);
+    const exported = await youth.exportAll('Y1');
+    expect(exported.youth).toEqual(storedYouth('Y1', 1, '3374', 'c'.repeat(64)));
+    expect(exported.recommendations?.set.youthId).toBe('Y1');
+    expect(exported.candidateEntries.map((c) => c.opportunityId).sort()).toEqual(['T1', 'V1', 'V2']);
+    expect(exported.outcomes).toHaveLength(30);
+    expect(exported.outcomes[0]?.note).toBe('Gaji tidak dibayar');
+  });
+
+  it('erases the youth from the table and every index, and leaves other youth alone', async () => {
+    const options = await table();
+    const { youth, recommendations, outcomes } = await seed(options);
+
+    const counts = await youth.erase('Y1');
+
+    expect(counts).toEqual({ profiles: 1, recommendationSets: 1, candidateEntries: 3, outcomes: 30 });
+    const remaining = await everything(options);
+    expect(remaining.filter((item) => JSON.stringify(item).includes('Y2')).length).toBeGreaterThan(0);
+    expect(remaining.filter((item) => JSON.stringify(item).includes('Y1'))).toEqual([]);
+    expect(await youth.get('Y1')).toBeUndefined();
+    expect(await youth.findByNikHash('c'.repeat(64))).toEqual([]);
+    expect((await youth.listByDistrict('3374')).items.map((y) => y.profile.youthId)).toEqual(['Y2']);
+    expect(await recommendations.get('Y1')).toBeUndefined();
+    expect((await recommendations.headlines(['Y1'])).size).toBe(0);
+    expect((await recommendations.listCandidates('job', 'V1')).items.map((c) => c.youthId)).toEqual(['Y2']);
+    expect((await recommendations.listCandidates('training', 'T1')).items).toEqual([]);
+    expect((await outcomes.listByYouth('Y1')).items).toEqual([]);
+    expect((await outcomes.listByOpportunity('job', 'V1')).items).toEqual([]);
+    expect(await youth.exportAll('Y1')).toEqual({ candidateEntries: [], outcomes: [] });
+    expect(await youth.erase('Y1')).toEqual({
+      profiles: 0,
+      recommendationSets: 0,
+      candidateEntries: 0,
+      outcomes: 0,
+    });
+    expect((await youth.get('Y2'))?.profile.youthId).toBe('Y2');
+  });
+});

@@ -1,0 +1,214 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConflictError } from '#core/domain/errors';
+import { type AdapterOptions, BatchIncompleteError } from '#functions/adapters/dynamodb/common';
+import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
+import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
+import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import { DynamoUploadLedger } from '#functions/adapters/dynamodb/uploads';
+import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { recommendationSet, storedVacancy, storedYouth } from '../../integration/storage/fixtures.ts';
+
+const TABLE = 'sinergi-test';
+const documentClient = mockClient(DynamoDBDocumentClient);
+
+const conditionFailed = () =>
+  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+const throttled = () =>
+  new ProvisionedThroughputExceededException({
+    message: 'Rate of requests exceeds the allowed throughput',
+    $metadata: {},
+  });
+
+type Sent = {
+  PutRequest?: { Item: Record<string, unknown> };
+  DeleteRequest?: { Key: Record<string, unknown> };
+};
+
+function sentWrites(call: number): Sent[] {
+  const input = documentClient.commandCalls(BatchWriteCommand)[call]?.args[0].input;
+  return (input?.RequestItems?.[TABLE] ?? []) as Sent[];
+}
+
+const putKeys = (writes: Sent[]) => writes.map((w) => `${w.PutRequest?.Item.pk}|${w.PutRequest?.Item.sk}`);
+
+describe('storage adapters under injected DynamoDB failures', () => {
+  let options: AdapterOptions;
+  let sleep: ReturnType<typeof vi.fn<(ms: number) => Promise<void>>>;
+
+  beforeEach(() => {
+    documentClient.reset();
+    sleep = vi.fn(async (_ms: number) => {});
+    options = {
+      client: new DynamoDBClient({ region: 'ap-southeast-3' }),
+      tableName: TABLE,
+      retry: { sleep, random: () => 0.5, maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
+    };
+    documentClient.on(BatchGetCommand).resolves({ Responses: { [TABLE]: [] } });
+  });
+  afterEach(() => documentClient.reset());
+
+  it('retries only the unprocessed writes, twice, with growing backoff, and loses none', async () => {
+    // Prepare: 30 profiles are two batches (25 + 5); the first batch is partly refused twice.
+    const youth = Array.from({ length: 30 }, (_, i) => storedYouth(`Y${String(i).padStart(2, '0')}`));
+    const asItem = (w: Sent) => w;
+    documentClient
+      .on(BatchWriteCommand)
+      .callsFakeOnce((input) => ({
+        UnprocessedItems: { [TABLE]: input.RequestItems[TABLE].slice(20).map(asItem) },
+      }))
+      .callsFakeOnce((input) => ({
+        UnprocessedItems: { [TABLE]: input.RequestItems[TABLE].slice(3).map(asItem) },
+      }))
+      .resolves({ UnprocessedItems: {} });
+
+    // Act
+    const result = await new DynamoYouthRepository(options).putMany(youth);
+
+    // Assess
+    expect(result).toEqual({ written: 30, stale: [] });
+    expect(documentClient).toHaveReceivedCommandTimes(BatchWriteCommand, 4);
+    const first = putKeys(sentWrites(0));
+    const second = putKeys(sentWrites(1));
+    const third = putKeys(sentWrites(2));
+    const fourth = putKeys(sentWrites(3));
+    expect(first).toHaveLength(25);
+    expect(second).toEqual(first.slice(20));
+    expect(third).toEqual(second.slice(3));
+    expect(fourth).toHaveLength(5);
+    const accepted = new Set([...first.slice(0, 20), ...second.slice(0, 3), ...third, ...fourth]);
+    expect(accepted.size).toBe(30);
+    // Full jitter with random() = 0.5: half of 100 * 2^1, then half of 100 * 2^2.
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200]);
+  });
+
+  it('retries unprocessed keys of a batch read', async () => {
+    documentClient
+      .on(BatchGetCommand)
+      .callsFakeOnce((input) => ({
+        Responses: { [TABLE]: [] },
+        UnprocessedKeys: {
+          [TABLE]: { ...input.RequestItems[TABLE], Keys: input.RequestItems[TABLE].Keys.slice(1) },
+        },
+      }))
+      .resolves({ Responses: { [TABLE]: [{ youthId: 'Y2', asOf: '2026-11-01', configVersion: 'v1' }] } });
+    const headlines = await new DynamoRecommendationRepository(options).headlines(['Y1', 'Y2']);
+    expect(documentClient).toHaveReceivedCommandTimes(BatchGetCommand, 2);
+    const retried =
+      documentClient.commandCalls(BatchGetCommand)[1]?.args[0].input.RequestItems?.[TABLE]?.Keys;
+    expect(retried).toEqual([{ pk: 'YOUTH#Y2', sk: 'RECMETA' }]);
+    expect([...headlines.keys()]).toEqual(['Y2']);
+  });
+
+  it('fails with a clear error when writes stay unprocessed after every attempt', async () => {
+    documentClient
+      .on(BatchWriteCommand)
+      .callsFake((input) => ({ UnprocessedItems: { [TABLE]: input.RequestItems[TABLE] } }));
+    const attempt = new DynamoYouthRepository(options).putMany([storedYouth('Y1'), storedYouth('Y2')]);
+    await expect(attempt).rejects.toBeInstanceOf(BatchIncompleteError);
+    await expect(attempt).rejects.toThrow('BatchWriteItem: 2 request(s) still unprocessed after 4 attempts');
+    expect(documentClient).toHaveReceivedCommandTimes(BatchWriteCommand, 4);
+    expect(sleep).toHaveBeenCalledTimes(3);
+  });
+
+  it('lets throttling that outlasted the SDK retries surface instead of swallowing it', async () => {
+    const error = throttled();
+    documentClient.on(BatchWriteCommand).rejects(error);
+    documentClient.on(GetCommand).rejects(throttled());
+    await expect(new DynamoYouthRepository(options).putMany([storedYouth('Y1')])).rejects.toBe(error);
+    await expect(
+      new DynamoRecommendationRepository(options).writeSets([recommendationSet('Y1', [['V1', 0.5]])]),
+    ).rejects.toBe(error);
+    await expect(new DynamoYouthRepository(options).get('Y1')).rejects.toBeInstanceOf(
+      ProvisionedThroughputExceededException,
+    );
+  });
+
+  it('translates a lost conditional write into a ConflictError and rethrows everything else', async () => {
+    documentClient
+      .on(PutCommand)
+      .rejectsOnce(conditionFailed())
+      .rejectsOnce(conditionFailed())
+      .rejects(throttled());
+    await expect(new DynamoYouthRepository(options).put(storedYouth('Y1', 2))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(new DynamoOpportunityRepository(options).put(storedVacancy('V1', 2))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(new DynamoYouthRepository(options).put(storedYouth('Y1', 2))).rejects.toBeInstanceOf(
+      ProvisionedThroughputExceededException,
+    );
+    expect(documentClient).toHaveReceivedCommandWith(PutCommand, {
+      ConditionExpression: 'attribute_not_exists(pk) OR #version <= :version',
+      ExpressionAttributeValues: { ':version': 2 },
+    });
+  });
+
+  it('makes a repeated outcome a ConflictError', async () => {
+    documentClient.on(PutCommand).rejects(conditionFailed());
+    const outcome = {
+      outcomeId: 'o1',
+      youthId: 'Y1',
+      type: 'hired' as const,
+      at: '2026-11-05T09:00:00.000Z',
+      actor: { role: 'counsellor', id: 'C1' },
+    };
+    await expect(new DynamoOutcomeRepository(options).append(outcome)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('tells a duplicate from a stale upload after a lost claim, and a lost completion is a conflict', async () => {
+    documentClient.on(PutCommand).rejects(conditionFailed());
+    documentClient
+      .on(GetCommand)
+      .resolvesOnce({ Item: { sequencer: '000000000000000000000000000000AB', status: 'done' } })
+      .resolvesOnce({ Item: { sequencer: '000000000000000000000000000000AC', status: 'done' } })
+      .resolvesOnce({ Item: { sequencer: '000000000000000000000000000000AB', status: 'processing' } });
+    documentClient.on(UpdateCommand).rejects(conditionFailed());
+    const ledger = new DynamoUploadLedger(options);
+    const object = { bucket: 'b', key: 'incoming/vacancies/a.csv', sequencer: 'ab' };
+    const now = { now: 1_000, leaseMs: 60_000 };
+    expect(await ledger.claim(object, now)).toBe('duplicate');
+    expect(await ledger.claim(object, now)).toBe('stale');
+    expect(await ledger.claim(object, now)).toBe('in_progress');
+    await expect(ledger.complete(object, { rows: 1 }, 2_000)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('surfaces a ledger failure that is not a lost condition', async () => {
+    documentClient.on(PutCommand).rejects(throttled());
+    const ledger = new DynamoUploadLedger(options);
+    await expect(
+      ledger.claim({ bucket: 'b', key: 'k', sequencer: '01' }, { now: 1, leaseMs: 1 }),
+    ).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+    expect(documentClient).toHaveReceivedCommandTimes(GetCommand, 0);
+  });
+
+  it('writes changed sets, candidate entries before fingerprints', async () => {
+    documentClient.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
+    await new DynamoRecommendationRepository(options).writeSets([recommendationSet('Y1', [['V1', 0.5]])]);
+    const order = documentClient
+      .commandCalls(BatchWriteCommand)
+      .flatMap((call) => putKeys((call.args[0].input.RequestItems?.[TABLE] ?? []) as Sent[]));
+    // The pending fingerprint lists the new entry before it exists; the final one comes last.
+    expect(order).toEqual([
+      'YOUTH#Y1|RECMETA',
+      'YOUTH#Y1|RECSET',
+      'YOUTH#Y1|CAND#VAC#V1',
+      'YOUTH#Y1|RECMETA',
+    ]);
+  });
+});
