@@ -1,0 +1,609 @@
+/**
+ * The matching engine: prepares typed arrays, runs the blocked kernel for jobs and trainings,
+ * then explains only what was kept and works out pathways for wanted jobs out of reach.
+ */
+import { isIsoDate } from '../domain/calendar.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
+import { APTITUDE_SUBTESTS } from '../domain/records.ts';
+import { characteristicLetters, clamp01, SCORE_SCALE, toScoreUnits } from './components.ts';
+import type { MatchConfig } from './config.ts';
+import { explainPathway, explainRecommendation, type SkillLabel } from './explain.ts';
+import {
+  clearTopK,
+  createTopK,
+  decodeKey,
+  type KernelSettings,
+  popcount,
+  runKernel,
+  sortedKeys,
+  type TopK,
+} from './kernel.ts';
+import {
+  expectedPercentile,
+  JOB_ZONES,
+  type OpportunitySet,
+  type Prepared,
+  prepare,
+  SUBTESTS,
+  type YouthSet,
+  youthMaxCommuteKm,
+} from './prepare.ts';
+import type {
+  AptitudeGap,
+  Candidate,
+  CandidateOptions,
+  MatchOptions,
+  Pathway,
+  PathwayGap,
+  PathwayTraining,
+  Recommendation,
+  ScoreComponents,
+  YouthRecommendations,
+} from './types.ts';
+
+/** Everything known about one kept youth-opportunity pair, recomputed from the same arrays. */
+interface PairDetail {
+  feasible: boolean;
+  educationMet: boolean;
+  interestCongruence: number;
+  skillsShared: number;
+  score: number;
+  components: ScoreComponents;
+  sharedHolland: string[];
+  missingSkills: string[];
+  aptitudeGaps: AptitudeGap[];
+  aptitudeNotAssessed: boolean;
+  distanceKm: number | null;
+  relocation: boolean;
+  flags: string[];
+}
+
+interface Context {
+  prepared: Prepared;
+  config: MatchConfig;
+  youthSkills: Set<string>[];
+  skillLabel: SkillLabel | undefined;
+  letters: WeakMap<OpportunityProfile, Set<string>>;
+}
+
+function checkAsOf(asOf: string): void {
+  if (!isIsoDate(asOf)) {
+    throw new ValidationError([{ field: 'asOf', reason: `not a calendar date (YYYY-MM-DD): ${asOf}` }]);
+  }
+}
+
+function isZero(values: Float64Array, offset: number): boolean {
+  for (let i = 0; i < 6; i++) if (values[offset + i] !== 0) return false;
+  return true;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** Hard constraints and score of one pair, read from the same arrays the kernel reads. */
+interface PairScore {
+  feasible: boolean;
+  educationMet: boolean;
+  reach: number;
+  interestCongruence: number;
+  skillsShared: number;
+  score: number;
+  components: ScoreComponents;
+}
+
+/** The hard constraints alone, without allocating: used to sift pathway trainings. */
+function isFeasible(ctx: Context, y: number, set: OpportunitySet, o: number): boolean {
+  const youthSet = ctx.prepared.youth;
+  const age = youthSet.age[y]!;
+  return (
+    youthSet.reach[y * ctx.prepared.districts.codes.length + set.district[o]!]! >= 0 &&
+    youthSet.educationRank[y]! >= set.educationRank[o]! &&
+    age >= set.minAge[o]! &&
+    age <= set.maxAge[o]! &&
+    (youthSet.needMask[y]! & ~set.accessMask[o]!) === 0
+  );
+}
+
+function interestOf(youthSet: YouthSet, y: number, set: OpportunitySet, o: number): number {
+  let dot = 0;
+  for (let i = 0; i < 6; i++) dot += youthSet.unit[y * 6 + i]! * set.unit[o * 6 + i]!;
+  return clamp01((1 + dot) / 2);
+}
+
+function aptitudeOf(youthSet: YouthSet, y: number, set: OpportunitySet, o: number): number {
+  const fitBase = (y * JOB_ZONES + set.jobZone[o]! - 1) * SUBTESTS;
+  let aptitude = 0;
+  for (let s = 0; s < SUBTESTS; s++) {
+    aptitude += set.aptitudeWeight[o * SUBTESTS + s]! * youthSet.aptitudeFit[fitBase + s]!;
+  }
+  return Math.min(1, aptitude);
+}
+
+function sharedSkillsOf(ctx: Context, y: number, set: OpportunitySet, o: number): number {
+  const words = ctx.prepared.skills.words;
+  const youthBits = ctx.prepared.youth.skillBits;
+  let shared = 0;
+  for (let w = 0; w < words; w++)
+    shared += popcount(set.skillBits[o * words + w]! & youthBits[y * words + w]!);
+  return shared;
+}
+
+function reachOf(ctx: Context, y: number, set: OpportunitySet, o: number): number {
+  return ctx.prepared.youth.reach[y * ctx.prepared.districts.codes.length + set.district[o]!]!;
+}
+
+/** The score of a pair in fixed-point units, without allocating. */
+function pairUnits(ctx: Context, y: number, set: OpportunitySet, o: number): number {
+  const w = ctx.config.weights;
+  const youthSet = ctx.prepared.youth;
+  const skills = set.skillBase[o]! + set.skillSlope[o]! * sharedSkillsOf(ctx, y, set, o);
+  return (
+    toScoreUnits(w.interest * interestOf(youthSet, y, set, o)) +
+    toScoreUnits(w.aptitude * aptitudeOf(youthSet, y, set, o)) +
+    toScoreUnits(w.skills * skills) +
+    toScoreUnits(w.reach * Math.max(0, reachOf(ctx, y, set, o)))
+  );
+}
+
+function pairScore(ctx: Context, y: number, set: OpportunitySet, o: number): PairScore {
+  const youthSet = ctx.prepared.youth;
+  const reach = reachOf(ctx, y, set, o);
+  const educationMet = youthSet.educationRank[y]! >= set.educationRank[o]!;
+  const feasible = isFeasible(ctx, y, set, o);
+  const interest = interestOf(youthSet, y, set, o);
+  const aptitude = aptitudeOf(youthSet, y, set, o);
+  const shared = sharedSkillsOf(ctx, y, set, o);
+  const skills = set.skillBase[o]! + set.skillSlope[o]! * shared;
+  const w = ctx.config.weights;
+  const units = {
+    interest: toScoreUnits(w.interest * interest),
+    aptitude: toScoreUnits(w.aptitude * aptitude),
+    skills: toScoreUnits(w.skills * skills),
+    reach: toScoreUnits(w.reach * Math.max(0, reach)),
+  };
+  return {
+    feasible,
+    educationMet,
+    reach,
+    interestCongruence: interest,
+    skillsShared: shared,
+    score: (units.interest + units.aptitude + units.skills + units.reach) / SCORE_SCALE,
+    components: {
+      interest: units.interest / SCORE_SCALE,
+      aptitude: units.aptitude / SCORE_SCALE,
+      skills: units.skills / SCORE_SCALE,
+      reach: units.reach / SCORE_SCALE,
+    },
+  };
+}
+
+function roadKm(ctx: Context, y: number, set: OpportunitySet, o: number): number | null {
+  const { districts, youth } = ctx.prepared;
+  const km = districts.roadKm[youth.district[y]! * districts.codes.length + set.district[o]!]!;
+  return Number.isNaN(km) ? null : km;
+}
+
+function opportunityLetters(ctx: Context, opportunity: OpportunityProfile): Set<string> {
+  let letters = ctx.letters.get(opportunity);
+  if (!letters) {
+    letters = new Set<string>(characteristicLetters(opportunity.riasec));
+    ctx.letters.set(opportunity, letters);
+  }
+  return letters;
+}
+
+function pairDetail(ctx: Context, y: number, set: OpportunitySet, o: number): PairDetail {
+  const { prepared, config } = ctx;
+  const youthSet = prepared.youth;
+  const youth = youthSet.items[y]!;
+  const opportunity = set.items[o]!;
+  const { feasible, educationMet, reach, interestCongruence, skillsShared, score, components } = pairScore(
+    ctx,
+    y,
+    set,
+    o,
+  );
+  const zone = set.jobZone[o]!;
+
+  const youthNeutral = isZero(youthSet.unit, y * 6);
+  const opportunityUnknown = opportunity.riasecSource === 'unknown' || isZero(set.unit, o * 6);
+  const letters = opportunityLetters(ctx, opportunity);
+  const sharedHolland =
+    youthNeutral || opportunityUnknown || !youth.hollandCode
+      ? []
+      : youth.hollandCode.split('').filter((letter) => letters.has(letter));
+
+  const youthSkills = ctx.youthSkills[y]!;
+  const missingSkills = opportunity.skills.filter((skill) => !youthSkills.has(skill));
+
+  const expected = expectedPercentile(config, zone);
+  const aptitudeGaps: AptitudeGap[] = [];
+  let aptitudeNotAssessed = false;
+  APTITUDE_SUBTESTS.forEach((subtest, s) => {
+    if (set.aptitudeWeight[o * SUBTESTS + s]! <= 0) return;
+    const score = youth.aptitudes[subtest];
+    if (!score) aptitudeNotAssessed = true;
+    else if (score.percentile < expected) {
+      aptitudeGaps.push({ subtest, percentile: score.percentile, expected });
+    }
+  });
+
+  const road = roadKm(ctx, y, set, o);
+  const distanceKm = road === null ? null : round1(road);
+  const relocation = reach >= 0 && (road === null || road > youthMaxCommuteKm(youth, config) + 1e-9);
+
+  const flags: string[] = [];
+  if (youthNeutral) flags.push('interest_neutral_no_profile');
+  if (opportunityUnknown) flags.push('interest_neutral_unknown_occupation');
+  if (aptitudeNotAssessed) flags.push('aptitude_not_assessed');
+  if (relocation) flags.push('relocation_required');
+  if (distanceKm === null) flags.push('distance_unknown');
+  const preferred = youth.preferences.contractTypes;
+  if (
+    preferred &&
+    preferred.length > 0 &&
+    opportunity.contractType &&
+    !preferred.includes(opportunity.contractType)
+  ) {
+    flags.push('contract_type_not_preferred');
+  }
+  if (opportunity.genderRequirement !== undefined && opportunity.genderRequirement !== 'any') {
+    flags.push('gender_requirement_review');
+  }
+
+  return {
+    feasible,
+    educationMet,
+    interestCongruence,
+    skillsShared,
+    score,
+    components,
+    sharedHolland,
+    missingSkills,
+    aptitudeGaps,
+    aptitudeNotAssessed,
+    distanceKm,
+    relocation,
+    flags,
+  };
+}
+
+function explain(ctx: Context, y: number, opportunity: OpportunityProfile, detail: PairDetail) {
+  const youth = ctx.prepared.youth.items[y]!;
+  return explainRecommendation(
+    {
+      kind: opportunity.kind,
+      hollandCode: youth.hollandCode,
+      interestCongruence: detail.interestCongruence,
+      youthInterestNeutral: detail.flags.includes('interest_neutral_no_profile'),
+      opportunityInterestUnknown: detail.flags.includes('interest_neutral_unknown_occupation'),
+      sharedHolland: detail.sharedHolland,
+      aptitudeGaps: detail.aptitudeGaps,
+      aptitudeNotAssessed: detail.aptitudeNotAssessed,
+      skillsRequired: opportunity.skills.length,
+      skillsShared: detail.skillsShared,
+      missingSkills: detail.missingSkills,
+      distanceKm: detail.distanceKm,
+      maxCommuteKm: youthMaxCommuteKm(youth, ctx.config),
+      relocation: detail.relocation,
+      score: detail.score,
+      components: detail.components,
+      genderReview: detail.flags.includes('gender_requirement_review'),
+    },
+    ctx.skillLabel,
+  );
+}
+
+function recommendation(ctx: Context, y: number, set: OpportunitySet, o: number): Recommendation {
+  const opportunity = set.items[o]!;
+  const detail = pairDetail(ctx, y, set, o);
+  return {
+    opportunityId: opportunity.id,
+    kind: opportunity.kind,
+    title: opportunity.title,
+    ownerName: opportunity.ownerName,
+    score: detail.score,
+    components: detail.components,
+    sharedHolland: detail.sharedHolland,
+    missingSkills: detail.missingSkills,
+    aptitudeGaps: detail.aptitudeGaps,
+    distanceKm: detail.distanceKm,
+    flags: detail.flags,
+    explanation: explain(ctx, y, opportunity, detail),
+  };
+}
+
+/** Where to look for trainings that close a gap: by skill taught and by certified target occupation. */
+interface TrainingIndex {
+  bySkill: Map<string, number[]>;
+  certifiedByOccupation: Map<string, number[]>;
+}
+
+function append(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function indexTrainings(trainings: OpportunitySet): TrainingIndex {
+  const bySkill = new Map<string, number[]>();
+  const certifiedByOccupation = new Map<string, number[]>();
+  trainings.items.forEach((t, i) => {
+    for (const skill of t.skills) append(bySkill, skill, i);
+    if (t.certified) for (const code of t.occupationCodes) append(certifiedByOccupation, code, i);
+  });
+  return { bySkill, certifiedByOccupation };
+}
+
+function closesEducationGap(training: OpportunityProfile, job: OpportunityProfile): boolean {
+  return (
+    training.certified === true && training.occupationCodes.some((code) => job.occupationCodes.includes(code))
+  );
+}
+
+function pathwayFor(ctx: Context, index: TrainingIndex, y: number, o: number): Pathway | null {
+  const { prepared, config } = ctx;
+  const jobs = prepared.jobs;
+  const trainings = prepared.trainings;
+  const job = jobs.items[o]!;
+  const detail = pairScore(ctx, y, jobs, o);
+  const youthSkills = ctx.youthSkills[y]!;
+  const missingSkills = job.skills.filter((skill) => !youthSkills.has(skill));
+  const gaps: PathwayGap[] = [];
+  if (!detail.educationMet) gaps.push('education');
+  const required = jobs.skillCount[o]!;
+  if (detail.skillsShared < config.pathways.maxSkillsOverlap * required) gaps.push('skills');
+
+  const skillsGap = gaps.includes('skills');
+  const educationGap = gaps.includes('education');
+  const words = prepared.skills.words;
+  const missingBits = new Uint32Array(words);
+  if (skillsGap) {
+    for (let w = 0; w < words; w++) {
+      missingBits[w] = jobs.skillBits[o * words + w]! & ~prepared.youth.skillBits[y * words + w]!;
+    }
+  }
+  const candidates = new Set<number>();
+  if (skillsGap) {
+    for (const skill of missingSkills) for (const t of index.bySkill.get(skill) ?? []) candidates.add(t);
+  }
+  if (educationGap) {
+    for (const code of job.occupationCodes) {
+      for (const t of index.certifiedByOccupation.get(code) ?? []) candidates.add(t);
+    }
+  }
+  // Ranked on plain numbers first; objects are built only for the trainings shown.
+  const chosenIndex: number[] = [];
+  const rank = new Map<number, number>();
+  const units = new Map<number, number>();
+  for (const t of candidates) {
+    if (!isFeasible(ctx, y, trainings, t)) continue;
+    let closes = 0;
+    for (let w = 0; w < words; w++) closes += popcount(trainings.skillBits[t * words + w]! & missingBits[w]!);
+    // An education gap blocks the job outright, so a training that addresses it ranks first.
+    if (educationGap && closesEducationGap(trainings.items[t]!, job)) closes += required + 1;
+    chosenIndex.push(t);
+    rank.set(t, closes);
+    units.set(t, pairUnits(ctx, y, trainings, t));
+  }
+  if (chosenIndex.length === 0) return null;
+  // Position order in the set is id order.
+  chosenIndex.sort((a, b) => rank.get(b)! - rank.get(a)! || units.get(b)! - units.get(a)! || a - b);
+  const missing = new Set(missingSkills);
+  const chosen: PathwayTraining[] = chosenIndex.slice(0, config.pathways.maxTrainings).map((t) => {
+    const training = trainings.items[t]!;
+    const road = roadKm(ctx, y, trainings, t);
+    return {
+      opportunityId: training.id,
+      title: training.title,
+      ownerName: training.ownerName,
+      score: units.get(t)! / SCORE_SCALE,
+      closesSkills: skillsGap ? training.skills.filter((s) => missing.has(s)) : [],
+      closesEducation: educationGap && closesEducationGap(training, job),
+      distanceKm: road === null ? null : round1(road),
+    };
+  });
+  const youth = prepared.youth.items[y]!;
+  return {
+    jobId: job.id,
+    jobTitle: job.title,
+    ownerName: job.ownerName,
+    interestCongruence: Math.round(detail.interestCongruence * SCORE_SCALE) / SCORE_SCALE,
+    gaps,
+    missingSkills,
+    requiredEducation: job.minEducation,
+    trainings: chosen,
+    explanation: explainPathway(
+      {
+        jobTitle: job.title,
+        ownerName: job.ownerName,
+        interestCongruence: detail.interestCongruence,
+        gaps,
+        skillsRequired: required,
+        skillsShared: detail.skillsShared,
+        missingSkills,
+        requiredEducation: job.minEducation,
+        youthEducation: youth.education,
+        trainings: chosen,
+      },
+      ctx.skillLabel,
+    ),
+  };
+}
+
+function youthFlags(ctx: Context, y: number): string[] {
+  const youthSet = ctx.prepared.youth;
+  const youth = youthSet.items[y]!;
+  const flags: string[] = [];
+  if (isZero(youthSet.unit, y * 6)) flags.push('interest_profile_unusable');
+  if (APTITUDE_SUBTESTS.every((s) => youth.aptitudes[s] === undefined)) flags.push('aptitudes_not_assessed');
+  const d = ctx.prepared.districts.codes.length;
+  const home = youthSet.district[y]!;
+  let knownElsewhere = false;
+  for (let j = 0; j < d; j++) {
+    if (j !== home && !Number.isNaN(ctx.prepared.districts.roadKm[home * d + j]!)) knownElsewhere = true;
+  }
+  if (d > 1 && !knownElsewhere) flags.push('district_distance_unknown');
+  return flags;
+}
+
+function kernelSettings(config: MatchConfig, keep: number, interestBlock: 'kernel' | 'mmul'): KernelSettings {
+  const w = config.weights;
+  return {
+    weightUnits: {
+      interest: w.interest * SCORE_SCALE,
+      aptitude: w.aptitude * SCORE_SCALE,
+      skills: w.skills * SCORE_SCALE,
+      reach: w.reach * SCORE_SCALE,
+    },
+    keep,
+    // More candidates than shown: some wanted jobs have no training that closes their gap.
+    pathwayKeep: config.pathways.maxJobs * 4,
+    pathwayMinInterest: config.pathways.minInterest,
+    pathwayMaxSkillsOverlap: config.pathways.maxSkillsOverlap,
+    interestBlock,
+  };
+}
+
+function context(prepared: Prepared, config: MatchConfig, skillLabel: SkillLabel | undefined): Context {
+  return {
+    prepared,
+    config,
+    skillLabel,
+    youthSkills: prepared.youth.items.map((y) => new Set(y.skills)),
+    letters: new WeakMap(),
+  };
+}
+
+function kept(ctx: Context, y: number, slot: number, set: OpportunitySet, top: TopK): Recommendation[] {
+  return sortedKeys(top, slot).map((key) => recommendation(ctx, y, set, decodeKey(key, set.n).index));
+}
+
+/** Youth matched per step of `matchInBlocks`: bounds the memory held by heaps and explanations. */
+export const DEFAULT_RESULT_BLOCK = 128;
+
+/**
+ * Top jobs, top trainings and pathways for every youth, in input order, delivered one block of
+ * youth at a time so a caller can write results out before the next block is computed.
+ */
+export function* matchInBlocks(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  options: MatchOptions,
+  blockSize = DEFAULT_RESULT_BLOCK,
+): Generator<YouthRecommendations[]> {
+  checkAsOf(options.asOf);
+  const { config, asOf } = options;
+  const prepared = prepare(youth, opportunities, asOf, config, options.distance);
+  const ctx = context(prepared, config, options.skillLabel);
+  const limitJobs = options.limitJobs ?? config.topJobs;
+  const limitTrainings = options.limitTrainings ?? config.topTrainings;
+  const interestBlock = options.interestBlock ?? 'kernel';
+  const { districts, skills, jobs, trainings } = prepared;
+  const wantPathways = config.pathways.maxJobs > 0 && trainings.n > 0;
+  const jobSettings = kernelSettings(config, limitJobs, interestBlock);
+  const trainingSettings = kernelSettings(config, limitTrainings, interestBlock);
+  const block = Math.max(1, Math.floor(blockSize));
+
+  const topJobs = createTopK(block, limitJobs);
+  const topTrainings = createTopK(block, limitTrainings);
+  const pathwayJobs = wantPathways ? createTopK(block, jobSettings.pathwayKeep) : null;
+  const trainingIndex = wantPathways ? indexTrainings(trainings) : null;
+
+  for (let from = 0; from < prepared.youth.n; from += block) {
+    const to = Math.min(prepared.youth.n, from + block);
+    clearTopK(topJobs);
+    clearTopK(topTrainings);
+    if (pathwayJobs) clearTopK(pathwayJobs);
+    const d = districts.codes.length;
+    runKernel(prepared.youth, from, to, jobs, d, skills.words, jobSettings, topJobs, pathwayJobs);
+    runKernel(prepared.youth, from, to, trainings, d, skills.words, trainingSettings, topTrainings, null);
+
+    const results: YouthRecommendations[] = [];
+    for (let y = from; y < to; y++) {
+      const slot = y - from;
+      const pathways: Pathway[] = [];
+      if (pathwayJobs && trainingIndex) {
+        for (const key of sortedKeys(pathwayJobs, slot)) {
+          if (pathways.length >= config.pathways.maxJobs) break;
+          const pathway = pathwayFor(ctx, trainingIndex, y, decodeKey(key, jobs.n).index);
+          if (pathway) pathways.push(pathway);
+        }
+      }
+      const profile = prepared.youth.items[y]!;
+      results.push({
+        youthId: profile.youthId,
+        asOf,
+        configVersion: config.version,
+        hollandCode: profile.hollandCode,
+        jobs: kept(ctx, y, slot, jobs, topJobs),
+        trainings: kept(ctx, y, slot, trainings, topTrainings),
+        pathways,
+        flags: youthFlags(ctx, y),
+      });
+    }
+    yield results;
+  }
+}
+
+/** Top jobs, top trainings and pathways for every youth, in input order. */
+export function matchAll(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  options: MatchOptions,
+): YouthRecommendations[] {
+  const results: YouthRecommendations[] = [];
+  for (const block of matchInBlocks(youth, opportunities, options)) results.push(...block);
+  return results;
+}
+
+/**
+ * The reverse query: youth ranked for one opportunity under the same scoring and constraints.
+ * Ties: higher score first, then youth id ascending.
+ */
+export function topCandidates(
+  opportunity: OpportunityProfile,
+  youth: readonly YouthProfile[],
+  options: CandidateOptions,
+): Candidate[] {
+  checkAsOf(options.asOf);
+  const { config, asOf } = options;
+  const prepared = prepare(youth, [opportunity], asOf, config, options.distance);
+  const ctx = context(prepared, config, options.skillLabel);
+  const set = opportunity.kind === 'job' ? prepared.jobs : prepared.trainings;
+  if (set.n === 0) return [];
+  const top = createTopK(prepared.youth.n, 1);
+  runKernel(
+    prepared.youth,
+    0,
+    prepared.youth.n,
+    set,
+    prepared.districts.codes.length,
+    prepared.skills.words,
+    kernelSettings(config, 1, 'kernel'),
+    top,
+    null,
+  );
+  const ranked: { y: number; units: number }[] = [];
+  for (let y = 0; y < prepared.youth.n; y++) {
+    if (top.sizes[y] === 1) ranked.push({ y, units: decodeKey(top.keys[y]!, set.n).scoreUnits });
+  }
+  const ids = prepared.youth.items.map((y) => y.youthId);
+  ranked.sort((a, b) => b.units - a.units || (ids[a.y]! < ids[b.y]! ? -1 : ids[a.y]! > ids[b.y]! ? 1 : 0));
+  return ranked.slice(0, options.limit ?? ranked.length).map(({ y }) => {
+    const detail = pairDetail(ctx, y, set, 0);
+    return {
+      youthId: ids[y]!,
+      score: detail.score,
+      components: detail.components,
+      sharedHolland: detail.sharedHolland,
+      missingSkills: detail.missingSkills,
+      aptitudeGaps: detail.aptitudeGaps,
+      distanceKm: detail.distanceKm,
+      flags: detail.flags,
+      explanation: explain(ctx, y, opportunity, detail),
+    };
+  });
+}

@@ -1,0 +1,125 @@
+/** What the matcher returns: plain data, ready to store, show to a counsellor or audit. */
+import type { IsoDate } from '../domain/calendar.ts';
+import type { OpportunityKind } from '../domain/profiles.ts';
+import type { AptitudeSubtest } from '../domain/records.ts';
+import type { DistanceLookup } from '../domain/reference.ts';
+import type { MatchConfig } from './config.ts';
+
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+/** Weighted contributions; they add up to the score (4 decimals). */
+export interface ScoreComponents {
+  interest: number;
+  aptitude: number;
+  skills: number;
+  reach: number;
+}
+
+export interface AptitudeGap {
+  subtest: AptitudeSubtest;
+  percentile: number;
+  expected: number;
+}
+
+export interface Recommendation {
+  opportunityId: string;
+  kind: OpportunityKind;
+  title: string;
+  ownerName: string;
+  score: number;
+  components: ScoreComponents;
+  /** Letters of the youth's Holland code that also characterise the opportunity (its top three above its mean). */
+  sharedHolland: string[];
+  /** Skills the opportunity requires (jobs) or teaches (trainings) that the youth does not have. */
+  missingSkills: string[];
+  aptitudeGaps: AptitudeGap[];
+  /** Estimated road distance from the youth's district, km, one decimal; null when unknown. */
+  distanceKm: number | null;
+  flags: string[];
+  explanation: Bilingual;
+}
+
+export type PathwayGap = 'skills' | 'education';
+
+export interface PathwayTraining {
+  opportunityId: string;
+  title: string;
+  ownerName: string;
+  /** The training's own match score for this youth. */
+  score: number;
+  /** Missing skills of the job that this training teaches. */
+  closesSkills: string[];
+  /** Certified training towards the job's occupation, offered for an education gap. */
+  closesEducation: boolean;
+  distanceKm: number | null;
+}
+
+/** A job the youth would want but cannot yet take, and the trainings that lead to it. */
+export interface Pathway {
+  jobId: string;
+  jobTitle: string;
+  ownerName: string;
+  /** Interest congruence, 0..1, before weighting. */
+  interestCongruence: number;
+  gaps: PathwayGap[];
+  missingSkills: string[];
+  requiredEducation: string;
+  trainings: PathwayTraining[];
+  explanation: Bilingual;
+}
+
+export interface YouthRecommendations {
+  youthId: string;
+  asOf: IsoDate;
+  configVersion: string;
+  hollandCode: string | null;
+  jobs: Recommendation[];
+  trainings: Recommendation[];
+  pathways: Pathway[];
+  /** About the youth's data as the matcher saw it, e.g. `interest_profile_unusable`. */
+  flags: string[];
+}
+
+/** Distances between district capitals, straight line, km; row-major `km[i * n + j]` or rows. */
+export interface DistanceMatrix {
+  codes: readonly string[];
+  km: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+}
+
+export interface MatchOptions {
+  asOf: IsoDate;
+  config: MatchConfig;
+  distance: DistanceLookup | DistanceMatrix;
+  skillLabel?: (skillId: string, lang: 'id' | 'en') => string;
+  limitJobs?: number;
+  limitTrainings?: number;
+  /**
+   * How the interest block is computed: a fused typed-array kernel (default) or an ml-matrix
+   * product per block of youth. Results are identical; see docs/benchmarks.md for the speed.
+   */
+  interestBlock?: 'kernel' | 'mmul';
+}
+
+export interface Candidate {
+  youthId: string;
+  score: number;
+  components: ScoreComponents;
+  sharedHolland: string[];
+  missingSkills: string[];
+  aptitudeGaps: AptitudeGap[];
+  distanceKm: number | null;
+  flags: string[];
+  explanation: Bilingual;
+}
+
+export interface CandidateOptions {
+  asOf: IsoDate;
+  config: MatchConfig;
+  distance: DistanceLookup | DistanceMatrix;
+  skillLabel?: (skillId: string, lang: 'id' | 'en') => string;
+  /** Candidates returned; all feasible youth when omitted. */
+  limit?: number;
+}
