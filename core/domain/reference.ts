@@ -13,6 +13,12 @@ export interface OccupationInfo {
   jobZone: number;
   /** How many O*NET occupations feed the profile. */
   onetCount: number;
+  /**
+   * `unit_group`: this code's own profile. Otherwise the code has no profile of its own and the
+   * profile is estimated from the unit groups of its ISCO-08 minor (3-digit) or sub-major (2-digit)
+   * group; absent means `unit_group`.
+   */
+  basis?: 'unit_group' | 'minor_group' | 'sub_major_group';
 }
 
 export type OccupationLookup = (code: string) => OccupationInfo | undefined;

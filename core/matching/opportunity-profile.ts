@@ -33,6 +33,14 @@ function skillWarnings(record: string, field: string, unknown: string[]): Issue[
   }));
 }
 
+function estimatedOccupation(record: string, field: string, occupation: OccupationInfo): Issue {
+  return {
+    record,
+    field,
+    reason: `occupation code "${occupation.code}" has no interest profile of its own; it is estimated from its ISCO-08 ${occupation.basis === 'minor_group' ? 'minor' : 'sub-major'} group (give a riasec Holland code to be exact)`,
+  };
+}
+
 function unknownOccupation(record: string, field: string, code: string): Issue {
   return {
     record,
@@ -54,6 +62,9 @@ export function vacancyToProfile(vacancy: Vacancy, ctx: OpportunityProfileContex
   const warnings: Issue[] = [];
   const occupation = ctx.occupations(vacancy.occupation_code);
   if (!occupation) warnings.push(unknownOccupation(record, 'occupation_code', vacancy.occupation_code));
+  else if (occupation.basis && occupation.basis !== 'unit_group' && !vacancy.riasec) {
+    warnings.push(estimatedOccupation(record, 'occupation_code', occupation));
+  }
   const skills = ctx.normaliseSkills(vacancy.skills ?? []);
   warnings.push(...skillWarnings(record, 'skills', skills.unknown));
 
@@ -97,8 +108,14 @@ export function trainingToProfile(training: TrainingOffer, ctx: OpportunityProfi
   const known: OccupationInfo[] = [];
   for (const code of training.target_occupations) {
     const occupation = ctx.occupations(code);
-    if (occupation) known.push(occupation);
-    else warnings.push(unknownOccupation(record, 'target_occupations', code));
+    if (!occupation) {
+      warnings.push(unknownOccupation(record, 'target_occupations', code));
+      continue;
+    }
+    known.push(occupation);
+    if (occupation.basis && occupation.basis !== 'unit_group') {
+      warnings.push(estimatedOccupation(record, 'target_occupations', occupation));
+    }
   }
   if (training.target_occupations.length === 0) {
     warnings.push({
