@@ -20,14 +20,15 @@ export const ledgerKeys = {
 };
 
 /**
- * S3 sequencers are hexadecimal strings of varying length; left-padded with zeros to one width
- * they compare as strings in event order, which is what a DynamoDB condition can do.
+ * S3 sequencers are hexadecimal strings whose length may differ; AWS's rule is to right-pad the
+ * shorter with zeros and compare as strings (the same rule as `compareSequencers`). Padded to one
+ * width and upper-cased they compare in event order, which is what a DynamoDB condition can do.
  */
 export function normaliseSequencer(sequencer: string): string {
   if (!/^[0-9a-fA-F]{1,32}$/.test(sequencer)) {
     throw new ValidationError([{ field: 'sequencer', reason: 'must be 1 to 32 hexadecimal digits' }]);
   }
-  return sequencer.toUpperCase().padStart(SEQUENCER_WIDTH, '0');
+  return sequencer.toUpperCase().padEnd(SEQUENCER_WIDTH, '0');
 }
 
 function toEntry<Summary>(item: Item): LedgerEntry<Summary> {

@@ -45,12 +45,12 @@ describe('DynamoUploadLedger against dynalite', () => {
     expect(results.filter((r) => r === 'in_progress')).toHaveLength(9);
   });
 
-  it('marks an older upload of the key stale, compared as hex of any length', async () => {
+  it('marks an older upload of the key stale, compared by the S3 rule (right-padded)', async () => {
     const ledger = new DynamoUploadLedger(await table());
     expect(await ledger.claim(object('1A00'), { now: 1, ...LEASE })).toBe('new');
-    // Shorter but numerically smaller: older, whatever plain string order would say.
-    expect(await ledger.claim(object('FF'), { now: 2, ...LEASE })).toBe('stale');
-    expect(await ledger.claim(object('1a01'), { now: 3, ...LEASE })).toBe('new');
+    expect(await ledger.claim(object('19FF'), { now: 2, ...LEASE })).toBe('stale');
+    // Shorter: right-padded to 1B00, so later than 1A00.
+    expect(await ledger.claim(object('1b'), { now: 3, ...LEASE })).toBe('new');
     expect(await ledger.claim(object('1A00'), { now: 4, ...LEASE })).toBe('stale');
     // The older run cannot complete over the newer claim.
     await expect(ledger.complete(object('1A00'), { rows: 1 }, 5)).rejects.toBeInstanceOf(ConflictError);

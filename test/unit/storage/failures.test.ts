@@ -175,9 +175,9 @@ describe('storage adapters under injected DynamoDB failures', () => {
     documentClient.on(PutCommand).rejects(conditionFailed());
     documentClient
       .on(GetCommand)
-      .resolvesOnce({ Item: { sequencer: '000000000000000000000000000000AB', status: 'done' } })
-      .resolvesOnce({ Item: { sequencer: '000000000000000000000000000000AC', status: 'done' } })
-      .resolvesOnce({ Item: { sequencer: '000000000000000000000000000000AB', status: 'processing' } });
+      .resolvesOnce({ Item: { sequencer: 'AB000000000000000000000000000000', status: 'done' } })
+      .resolvesOnce({ Item: { sequencer: 'AC000000000000000000000000000000', status: 'done' } })
+      .resolvesOnce({ Item: { sequencer: 'AB000000000000000000000000000000', status: 'processing' } });
     documentClient.on(UpdateCommand).rejects(conditionFailed());
     const ledger = new DynamoUploadLedger(options);
     const object = { bucket: 'b', key: 'incoming/vacancies/a.csv', sequencer: 'ab' };

@@ -6,14 +6,15 @@ import type { RecommendationSet } from '#core/ports';
 import { decodeCursor, encodeCursor, pageLimit } from '#functions/adapters/dynamodb/common';
 import { contentHash, recommendationKeys } from '#functions/adapters/dynamodb/recommendations';
 import { normaliseSequencer } from '#functions/adapters/dynamodb/uploads';
+import { compareSequencers } from '#functions/shared/s3-events';
 
 const hex = fc.stringMatching(/^[0-9A-Fa-f]{1,20}$/);
 
 describe('S3 sequencer normalisation', () => {
-  it('orders normalised sequencers as their hexadecimal values', () => {
+  it('orders normalised sequencers by the S3 rule (right-pad with zeros, then compare)', () => {
     fc.assert(
       fc.property(hex, hex, (a, b) => {
-        const byValue = Math.sign(Number(BigInt(`0x${a}`) - BigInt(`0x${b}`)));
+        const byValue = Math.sign(compareSequencers(a, b));
         const na = normaliseSequencer(a);
         const nb = normaliseSequencer(b);
         expect(Math.sign(na < nb ? -1 : na > nb ? 1 : 0)).toBe(byValue);
