@@ -1,0 +1,43 @@
+/** Composition root of the rematch functions: clients once per execution environment. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createSkillVocabulary } from '#core/skills/vocabulary';
+import { createMatchingSetup } from '#core/usecases/setup';
+import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
+import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import type { RematchConfig } from '#functions/shared/config';
+import { createLogger } from '#functions/shared/logger';
+import { createReportWriter } from '#functions/shared/reports';
+import type { RematchAuditDeps, RematchDeps } from './rematch.ts';
+
+export interface RematchClients {
+  dynamodb?: DynamoDBClient;
+  s3?: S3Client;
+  now?: () => number;
+}
+
+export function createRematchDeps(config: RematchConfig, clients: RematchClients = {}): RematchDeps {
+  const table = { client: clients.dynamodb ?? new DynamoDBClient({}), tableName: config.tableName };
+  return {
+    ports: {
+      youth: new DynamoYouthRepository(table),
+      opportunities: new DynamoOpportunityRepository(table),
+      recommendations: new DynamoRecommendationRepository(table),
+    },
+    setup: createMatchingSetup({ pilotDistricts: config.pilotDistricts, skills: createSkillVocabulary() }),
+    logger: createLogger(config),
+    now: clients.now ?? Date.now,
+  };
+}
+
+export function createRematchAuditDeps(
+  config: RematchConfig,
+  clients: RematchClients = {},
+): RematchAuditDeps {
+  const s3 = clients.s3 ?? new S3Client({});
+  return {
+    ...createRematchDeps(config, clients),
+    reports: createReportWriter({ s3, bucket: config.uploadsBucket }),
+  };
+}
