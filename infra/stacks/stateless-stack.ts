@@ -38,6 +38,7 @@ export const ENTRIES = {
   ingest: 'functions/ingest/handler.ts',
   rematchPlan: 'functions/rematch/plan.ts',
   rematchBatch: 'functions/rematch/batch.ts',
+  rematchAudit: 'functions/rematch/audit.ts',
   api: 'functions/api/handler.ts',
 } as const;
 
@@ -81,6 +82,7 @@ export class StatelessStack extends Stack {
   readonly ingestFunction: SinergiFunction;
   readonly rematchPlanFunction: SinergiFunction;
   readonly rematchBatchFunction: SinergiFunction;
+  readonly rematchAuditFunction: SinergiFunction;
   readonly rematchStateMachine: sfn.StateMachine;
   readonly rematchSchedule: scheduler.Schedule;
   readonly scheduleDeadLetterQueue: sqs.Queue;
@@ -144,8 +146,20 @@ export class StatelessStack extends Stack {
       memorySize: 1769,
       environment: sharedEnvironment,
     });
+    this.rematchAuditFunction = new SinergiFunction(this, 'RematchAudit', {
+      entry: ENTRIES.rematchAudit,
+      description: "Combines the night's batch tallies into the fairness audit report",
+      serviceName: 'sinergi-rematch',
+      stage: config.stage,
+      logLevel: config.logLevel,
+      timeout: Duration.minutes(1),
+      memorySize: 512,
+      environment: sharedEnvironment,
+    });
     grantTableAccess(this.rematchPlanFunction, props.table, 'read');
     grantTableAccess(this.rematchBatchFunction, props.table, 'readWrite');
+    grantTableAccess(this.rematchAuditFunction, props.table, 'read');
+    grantObjectAccess(this.rematchAuditFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.reports, 'write');
     this.rematchStateMachine = this.createRematchStateMachine();
     this.scheduleDeadLetterQueue = secureQueue(this, 'ScheduleDeadLetters', {
       retentionPeriod: Duration.days(14),
@@ -206,7 +220,10 @@ export class StatelessStack extends Stack {
     }
   }
 
-  /** plan -> Map over district batches -> batch. The input is `{ asOf }` (the scheduled time). */
+  /**
+   * plan -> Map over district batches -> batch -> audit. The input is `{ asOf }` (the scheduled
+   * time). Batch results are small tallies (counts per group, no youth ids), so they fit the state.
+   */
   private createRematchStateMachine(): sfn.StateMachine {
     const retryServiceErrors = (task: LambdaInvoke) =>
       task.addRetry({
@@ -236,15 +253,23 @@ export class StatelessStack extends Stack {
       itemsPath: '$.plan.batches',
       itemSelector: { 'asOf.$': '$.asOf', 'batch.$': '$$.Map.Item.Value' },
       maxConcurrency: LIMITS.rematchMapConcurrency,
-      // Per-batch summaries stay in the batch function's logs; state payloads are capped at 256 KB.
-      resultPath: sfn.JsonPath.DISCARD,
+      resultPath: '$.results',
     }).itemProcessor(batch);
+    const audit = retryServiceErrors(
+      new LambdaInvoke(this, 'AuditRematch', {
+        lambdaFunction: this.rematchAuditFunction,
+        payload: sfn.TaskInput.fromObject({ 'asOf.$': '$.asOf', 'results.$': '$.results' }),
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: false,
+        resultPath: '$.audit',
+      }),
+    );
     const logGroup = new logs.LogGroup(this, 'RematchStateMachineLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
     });
     return new sfn.StateMachine(this, 'RematchStateMachine', {
       definitionBody: sfn.DefinitionBody.fromChainable(
-        plan.next(batches).next(new sfn.Succeed(this, 'RematchDone')),
+        plan.next(batches).next(audit).next(new sfn.Succeed(this, 'RematchDone')),
       ),
       timeout: Duration.hours(2),
       tracingEnabled: true,
@@ -382,6 +407,7 @@ export class StatelessStack extends Stack {
       ['Ingest', this.ingestFunction],
       ['RematchPlan', this.rematchPlanFunction],
       ['RematchBatch', this.rematchBatchFunction],
+      ['RematchAudit', this.rematchAuditFunction],
       ['Api', this.apiFunction],
     ];
     for (const [name, fn] of functions) {
@@ -403,6 +429,7 @@ export class StatelessStack extends Stack {
       this.ingestFunction,
       this.rematchPlanFunction,
       this.rematchBatchFunction,
+      this.rematchAuditFunction,
       this.apiFunction,
     ];
     for (const fn of functions) {
@@ -422,6 +449,7 @@ export class StatelessStack extends Stack {
     for (const [fn, prefixes] of [
       [this.ingestFunction, [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.reports]],
       [this.apiFunction, [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.reports]],
+      [this.rematchAuditFunction, [UPLOAD_PREFIXES.reports]],
     ] as const) {
       for (const prefix of prefixes) {
         acknowledgeWildcardResource(
@@ -432,7 +460,7 @@ export class StatelessStack extends Stack {
       }
     }
     const machineRole = this.rematchStateMachine.role;
-    for (const fn of [this.rematchPlanFunction, this.rematchBatchFunction]) {
+    for (const fn of [this.rematchPlanFunction, this.rematchBatchFunction, this.rematchAuditFunction]) {
       acknowledgeWildcardResource(
         machineRole,
         `${fn.functionArn}:*`,

@@ -47,7 +47,7 @@ describe('functions', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: Match.anyValue() } } },
     }) as Record<string, Resource>;
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions)).toHaveLength(5);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -143,7 +143,7 @@ describe('nightly rematch', () => {
     });
   });
 
-  it('plans, then maps over batches with bounded concurrency and retries on Lambda service errors', () => {
+  it('plans, maps over batches with bounded concurrency, then audits, retrying Lambda service errors', () => {
     const machine = resource(logicalIdOf(synth.stacks.stateless.rematchStateMachine)).Properties!;
     expect(machine['TracingConfiguration']).toEqual({ Enabled: true });
     expect(machine['LoggingConfiguration']).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
@@ -158,8 +158,12 @@ describe('nightly rematch', () => {
     expect(map['Type']).toBe('Map');
     expect(map['ItemsPath']).toBe('$.plan.batches');
     expect(map['MaxConcurrency']).toBe(LIMITS.rematchMapConcurrency);
+    expect(map['ResultPath']).toBe('$.results');
+    const audit = definition.States[map['Next'] as string]!;
+    expect(audit['Parameters']).toEqual({ 'asOf.$': '$.asOf', 'results.$': '$.results' });
+    expect(definition.States[audit['Next'] as string]!['Type']).toBe('Succeed');
     const processor = map['ItemProcessor'] as { States: Record<string, Record<string, unknown>> };
-    for (const task of [plan, ...Object.values(processor.States)]) {
+    for (const task of [plan, audit, ...Object.values(processor.States)]) {
       expect(task['Retry']).toEqual([expect.objectContaining({ ErrorEquals: LAMBDA_SERVICE_ERRORS })]);
     }
   });
@@ -272,7 +276,7 @@ describe('alarms', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
     const metrics = alarms.map((a) => a.Properties!['MetricName']);
     expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
-    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(5);
     expect(metrics).toContain('ExecutionsFailed');
     const topicId = logicalIdOf(synth.stacks.stateless.alarmTopic);
     for (const alarm of alarms) expect(alarm.Properties!['AlarmActions']).toEqual([{ Ref: topicId }]);
