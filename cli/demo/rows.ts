@@ -4,30 +4,15 @@
  */
 import type { TrainingOffer, Vacancy } from '#core/domain/records';
 import { hollandCodeToProfile, type RiasecVector } from '#core/domain/riasec';
+import { TRAINING_COLUMNS, VACANCY_COLUMNS } from '#core/records/headers';
+
+/** The canonical columns are the parser's own, so the demo files cannot drift from the formats. */
+export { TRAINING_COLUMNS, VACANCY_COLUMNS };
+
 import { hollandCodeOf } from './vacancies.ts';
 
 export const LIST_SEPARATOR = '|';
 
-export const VACANCY_COLUMNS = [
-  'vacancy_id',
-  'employer_id',
-  'employer_name',
-  'title',
-  'occupation_code',
-  'district',
-  'openings',
-  'min_education',
-  'min_age',
-  'max_age',
-  'skills',
-  'riasec',
-  'accessible_for',
-  'gender_requirement',
-  'wage_monthly_idr',
-  'contract_type',
-  'bpjs_ketenagakerjaan',
-  'closing_date',
-] as const;
 export type VacancyColumn = (typeof VACANCY_COLUMNS)[number];
 
 /** Columns a spreadsheet must hold as numbers; every other vacancy column is a text cell. */
@@ -38,24 +23,6 @@ export const VACANCY_NUMBER_COLUMNS: ReadonlySet<VacancyColumn> = new Set([
   'wage_monthly_idr',
 ]);
 
-export const TRAINING_COLUMNS = [
-  'training_id',
-  'provider_id',
-  'provider_name',
-  'title',
-  'target_occupations',
-  'skills_taught',
-  'district',
-  'seats',
-  'start_date',
-  'duration_days',
-  'cost_idr',
-  'min_education',
-  'min_age',
-  'max_age',
-  'accessible_for',
-  'certified',
-] as const;
 export type TrainingColumn = (typeof TRAINING_COLUMNS)[number];
 
 /** One cell: text, a number, or empty. */

@@ -6,6 +6,7 @@ import type { IsoDate } from '#core/domain/calendar';
 import type { DisabilityDomain } from '#core/domain/disability';
 import type { Vacancy } from '#core/domain/records';
 import { hollandCodeToProfile, RIASEC, type RiasecVector } from '#core/domain/riasec';
+import { VACANCY_COLUMNS } from '#core/records/headers';
 import {
   CENTRAL_JAVA_DISTRICTS,
   CONTRACT_MIX,
@@ -202,30 +203,9 @@ export function vacancyGenerator(random: SeededRandom, draw: VacancyDraw): Vacan
   };
 }
 
-const VACANCY_FIELD_ORDER: readonly (keyof Vacancy)[] = [
-  'vacancy_id',
-  'employer_id',
-  'employer_name',
-  'title',
-  'occupation_code',
-  'district',
-  'openings',
-  'min_education',
-  'min_age',
-  'max_age',
-  'skills',
-  'riasec',
-  'accessible_for',
-  'gender_requirement',
-  'wage_monthly_idr',
-  'contract_type',
-  'bpjs_ketenagakerjaan',
-  'closing_date',
-];
-
 /** Same field order for every record, so serialised output never depends on assignment order. */
 function reorder(vacancy: Vacancy): Vacancy {
   const ordered: Record<string, unknown> = {};
-  for (const key of VACANCY_FIELD_ORDER) if (vacancy[key] !== undefined) ordered[key] = vacancy[key];
+  for (const key of VACANCY_COLUMNS) if (vacancy[key] !== undefined) ordered[key] = vacancy[key];
   return ordered as unknown as Vacancy;
 }
