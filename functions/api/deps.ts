@@ -1,0 +1,67 @@
+/**
+ * The API function's composition root: clients built once per execution environment, adapters,
+ * keys and the served OpenAPI document. The local stack and the tests pass their own clients.
+ */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { YouthRecommendations } from '#core/matching/types';
+import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
+import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
+import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
+import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { createLogger } from '#functions/shared/logger';
+import { loadNikKey } from '#functions/shared/nik-key';
+import openApiDocument from '../../openapi/openapi.json' with { type: 'json' };
+import { candidatePseudonymiser } from './auth/pseudonym.ts';
+import type { ApiConfig } from './config.ts';
+import { DynamoDistrictStats } from './district-stats.ts';
+import { resolveApiKeys } from './keys.ts';
+import type { ApiDeps } from './route.ts';
+import { s3UploadSigner } from './upload-signer.ts';
+
+export interface ApiClients {
+  dynamodb?: DynamoDBClient;
+  s3?: S3Client;
+  secrets?: SecretsManagerClient;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export async function createApiDeps(config: ApiConfig, clients: ApiClients = {}): Promise<ApiDeps> {
+  const dynamodb = clients.dynamodb ?? new DynamoDBClient({});
+  // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
+  const s3 = clients.s3 ?? new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
+  const table = { client: dynamodb, tableName: config.tableName };
+  const masterKey = config.masterKey
+    ? await loadNikKey(config.masterKey, () => clients.secrets ?? new SecretsManagerClient({}))
+    : undefined;
+  const keys = resolveApiKeys({
+    ...(config.cursorKeys && { cursorKeys: config.cursorKeys }),
+    ...(config.pseudonymKey !== undefined && { pseudonymKey: config.pseudonymKey }),
+    ...(masterKey !== undefined && { masterKey }),
+  });
+  return {
+    youth: new DynamoYouthRepository(table),
+    opportunities: new DynamoOpportunityRepository(table),
+    recommendations: new DynamoRecommendationRepository<YouthRecommendations>(table),
+    outcomes: new DynamoOutcomeRepository(table),
+    reports: new DynamoReportRepository(table),
+    stats: new DynamoDistrictStats(table),
+    uploads: s3UploadSigner(s3, config.uploadsBucket),
+    cursorKeys: keys.cursorKeys,
+    cursorMaxAgeMs: config.cursorMaxAgeMs,
+    pseudonymise: candidatePseudonymiser(keys.pseudonymKey),
+    pilotDistricts: config.pilotDistricts,
+    maxUploadBytes: config.maxUploadBytes,
+    uploadUrlTtlSeconds: config.uploadUrlTtlSeconds,
+    serviceName: config.serviceName,
+    stage: config.stage,
+    logger: createLogger(config),
+    now: clients.now ?? Date.now,
+    newId: clients.newId ?? randomUUID,
+    openApiDocument,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * What a route is: its method and path, who may call it, the schemas of what it accepts and
+ * returns, and the function that answers. One list of these (routes/index.ts) drives the router,
+ * the request validation and the OpenAPI document.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { z } from 'zod';
+import type { Action } from '#core/access/policy';
+import type { Principal } from '#core/access/principal';
+import type { YouthRecommendations } from '#core/matching/types';
+import type {
+  OpportunityRepository,
+  OutcomeRepository,
+  RecommendationRepository,
+  ReportRepository,
+  YouthRepository,
+} from '#core/ports';
+import type { CandidatePseudonymiser } from './auth/pseudonym.ts';
+import type { DistrictStats } from './district-stats.ts';
+import type { HttpMethod } from './router.ts';
+import type { UploadSigner } from './upload-signer.ts';
+
+export interface ApiDeps {
+  youth: YouthRepository;
+  opportunities: OpportunityRepository;
+  recommendations: RecommendationRepository<YouthRecommendations>;
+  outcomes: OutcomeRepository;
+  reports: ReportRepository;
+  stats: DistrictStats;
+  uploads: UploadSigner;
+  /** The first seals, every one opens. */
+  cursorKeys: readonly Uint8Array[];
+  cursorMaxAgeMs: number;
+  pseudonymise: CandidatePseudonymiser;
+  /** The districts a summary covers when the manager's account names none. */
+  pilotDistricts: readonly string[];
+  maxUploadBytes: number;
+  uploadUrlTtlSeconds: number;
+  serviceName: string;
+  stage: string;
+  logger: Logger;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** A fresh id for outcomes and uploads: letters, digits and "-" only (it goes into S3 keys). */
+  newId: () => string;
+  openApiDocument: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * `none`: no token needed (health). `authenticated`: any verified account (the API description).
+ * An Action: the policy table decides which roles may call it at all, before anything is loaded.
+ */
+export type RouteAccess = 'none' | 'authenticated' | Action;
+
+export interface RouteResponse {
+  description: string;
+  schema: z.ZodType;
+}
+
+export interface RouteRequest<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Present on every route whose access is not `none`. */
+  principal: Principal;
+  requestId: string;
+}
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+}
+
+export interface RouteDefinition<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** Under /v1. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: RouteAccess;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Success responses by status; error responses are added for every route from the access rule. */
+  responses: Readonly<Record<number, RouteResponse>>;
+  /** Client errors this route can answer besides the common ones. */
+  errors?: readonly number[];
+  handle(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>, deps: ApiDeps): Promise<RouteResult>;
+}
+
+export type AnyRoute = RouteDefinition<z.ZodType, z.ZodType, z.ZodType>;
+
+/** Keeps the handler's request typed by the route's own schemas. */
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: RouteDefinition<P, Q, B>,
+): AnyRoute {
+  return route as unknown as AnyRoute;
+}
+
+export const API_PREFIX = '/v1';

@@ -1,0 +1,419 @@
+/**
+ * The API's contract as zod schemas: what each route accepts (path, query, body) and what it
+ * returns. The handlers parse requests with them, the tests check real responses against them, and
+ * openapi/openapi.json is generated from them, so the three cannot drift apart. Response objects
+ * are strict: a field a view does not list fails the contract test instead of reaching a caller.
+ */
+import { z } from 'zod';
+import { UPLOAD_KINDS } from '#core/access/policy';
+import { DISABILITY_DOMAINS } from '#core/domain/disability';
+import { EDUCATION_LEVELS } from '#core/domain/education';
+import { APTITUDE_SUBTESTS, CONTRACT_TYPES } from '#core/domain/records';
+import { RIASEC } from '#core/domain/riasec';
+import { OUTCOME_TYPES } from '#core/ports';
+
+/** The named response schemas: they become `components.schemas` of the OpenAPI document. */
+export const apiComponents = z.registry<{ id: string }>();
+
+// ---- request parts ---------------------------------------------------------------------------
+
+/** Record ids as the upload formats allow them (text up to 100 characters), minus separators. */
+export const recordId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[^\p{Cc}/\\]+$/u, 'must not contain control characters or slashes');
+
+export const districtCode = z.string().regex(/^\d{4}$/, 'must be a 4-digit BPS district code');
+
+const limitParam = z
+  .string()
+  .regex(/^[1-9]\d{0,2}$/, 'must be a whole number from 1 to 100')
+  .transform(Number)
+  .refine((n) => n <= 100, 'must be a whole number from 1 to 100');
+
+const cursorParam = z.string().min(1).max(2048).describe('Opaque cursor from the previous page');
+
+export const youthPath = z.strictObject({ youthId: recordId });
+export const vacancyPath = z.strictObject({ vacancyId: recordId });
+export const uploadPath = z.strictObject({
+  uploadId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an upload id'),
+});
+
+export const noQuery = z.strictObject({});
+
+export const pageQuery = z.strictObject({ cursor: cursorParam.optional(), limit: limitParam.optional() });
+
+export const youthListQuery = z.strictObject({
+  district: districtCode,
+  cursor: cursorParam.optional(),
+  limit: limitParam.optional(),
+});
+
+export const LANGS = ['id', 'en'] as const;
+export const recommendationsQuery = z.strictObject({
+  lang: z.enum(LANGS).optional().describe('Language of the explanations; Indonesian by default'),
+});
+
+export const summaryQuery = z.strictObject({
+  district: z
+    .string()
+    .regex(/^\d{4}(,\d{4})*$/, 'must be 4-digit BPS district codes separated by commas')
+    .optional()
+    .describe('Districts to report on (comma-separated); all the caller may see when absent'),
+});
+
+export const outcomeBody = z
+  .strictObject({
+    type: z.enum(OUTCOME_TYPES),
+    opportunity: z
+      .strictObject({ kind: z.enum(['job', 'training']), id: recordId })
+      .optional()
+      .describe('The vacancy or training offer the outcome is about; required for a complaint'),
+    note: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(1000, 'must be at most 1000 characters')
+      .optional()
+      .describe('Required for a complaint: what happened, without names or ID numbers'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.type !== 'complaint') return;
+    if (!body.opportunity) {
+      ctx.addIssue({ code: 'custom', path: ['opportunity'], message: 'a complaint names the opportunity' });
+    }
+    if (!body.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a complaint needs a note' });
+  });
+
+/** What the ingest pipeline reads (functions/shared/files/format.ts), with the media type to send. */
+export const UPLOAD_CONTENT_TYPES = {
+  csv: 'text/csv',
+  json: 'application/json',
+  jsonl: 'application/x-ndjson',
+  ndjson: 'application/x-ndjson',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export const uploadBody = z.strictObject({
+  kind: z.enum(UPLOAD_KINDS),
+  fileName: z
+    .string()
+    .min(1)
+    .max(200, 'must be at most 200 characters')
+    .regex(/^[^\p{Cc}/\\]+$/u, 'must be a file name without folders')
+    .regex(/\.(csv|json|jsonl|ndjson|xlsx)$/i, 'must end in .csv, .json, .jsonl, .ndjson or .xlsx'),
+  size: z.number().int('must be a whole number of bytes').positive('must be more than 0 bytes'),
+});
+
+// ---- responses -------------------------------------------------------------------------------
+
+const educationLevel = z.enum(EDUCATION_LEVELS);
+const disabilityDomain = z.enum(DISABILITY_DOMAINS);
+const hollandCode = z.string().nullable();
+
+const ranked = z.strictObject({ opportunityId: z.string(), score: z.number() });
+
+const youthListItem = z.strictObject({
+  youthId: z.string(),
+  district: z.string(),
+  education: educationLevel,
+  hollandCode,
+  accommodationNeeds: z.array(disabilityDomain),
+  flags: z.array(z.string()),
+  topJob: ranked.optional(),
+  topTraining: ranked.optional(),
+});
+
+export const youthListResponse = z
+  .strictObject({ items: z.array(youthListItem), cursor: z.string().optional() })
+  .register(apiComponents, { id: 'YouthList' });
+
+const interestScore = z.strictObject({
+  score: z.number().nullable(),
+  answered: z.number(),
+  items: z.number(),
+  prorated: z.boolean(),
+});
+
+const aptitude = z.strictObject({
+  percentile: z.number(),
+  correct: z.number(),
+  total: z.number(),
+  norm: z.enum(['default', 'cohort']),
+});
+
+function recordOf<V extends z.ZodType>(keys: readonly string[], value: V, required: boolean) {
+  const shape = Object.fromEntries(keys.map((k) => [k, required ? value : value.optional()]));
+  return z.strictObject(shape as Record<string, V>);
+}
+
+export const youthProfileResponse = z
+  .strictObject({
+    youthId: z.string(),
+    district: z.string(),
+    instrument: z.string(),
+    assessedAt: z.string(),
+    age: z.number().int(),
+    education: educationLevel,
+    hollandCode,
+    interestProfile: z.array(z.number()).nullable(),
+    interests: recordOf(RIASEC, interestScore, true),
+    aptitudes: recordOf(APTITUDE_SUBTESTS, aptitude, false),
+    skills: z.array(z.string()),
+    unknownSkills: z.array(z.string()),
+    preferences: z.strictObject({
+      maxCommuteKm: z.number().optional(),
+      willingToRelocate: z.boolean().optional(),
+      contractTypes: z.array(z.enum(CONTRACT_TYPES)).optional(),
+    }),
+    accommodationNeeds: z.array(disabilityDomain),
+    flags: z.array(z.string()),
+  })
+  .register(apiComponents, { id: 'YouthProfile' });
+
+const components = z.strictObject({
+  interest: z.number(),
+  aptitude: z.number(),
+  skills: z.number(),
+  reach: z.number(),
+});
+
+const recommendation = z.strictObject({
+  opportunityId: z.string(),
+  kind: z.enum(['job', 'training']),
+  title: z.string(),
+  ownerName: z.string(),
+  score: z.number(),
+  components,
+  sharedHolland: z.array(z.string()),
+  missingSkills: z.array(z.string()),
+  aptitudeGaps: z.array(
+    z.strictObject({ subtest: z.enum(APTITUDE_SUBTESTS), percentile: z.number(), expected: z.number() }),
+  ),
+  distanceKm: z.number().nullable(),
+  flags: z.array(z.string()),
+  explanation: z.string(),
+});
+
+const pathway = z.strictObject({
+  jobId: z.string(),
+  jobTitle: z.string(),
+  ownerName: z.string(),
+  interestCongruence: z.number(),
+  gaps: z.array(z.string()),
+  missingSkills: z.array(z.string()),
+  requiredEducation: z.string(),
+  trainings: z.array(
+    z.strictObject({
+      opportunityId: z.string(),
+      title: z.string(),
+      ownerName: z.string(),
+      score: z.number(),
+      closesSkills: z.array(z.string()),
+      closesEducation: z.boolean(),
+      distanceKm: z.number().nullable(),
+    }),
+  ),
+  explanation: z.string(),
+});
+
+export const recommendationsResponse = z
+  .strictObject({
+    youthId: z.string(),
+    asOf: z.string(),
+    configVersion: z.string(),
+    lang: z.enum(LANGS),
+    hollandCode,
+    jobs: z.array(recommendation),
+    trainings: z.array(recommendation),
+    pathways: z.array(pathway),
+    flags: z.array(z.string()),
+  })
+  .register(apiComponents, { id: 'Recommendations' });
+
+const counsellorCandidate = z.strictObject({
+  youthId: z.string(),
+  district: z.string(),
+  education: educationLevel,
+  hollandCode,
+  score: z.number(),
+  rank: z.number().int().optional(),
+  components: components.optional(),
+  matchedSkills: z.array(z.string()),
+  missingSkills: z.array(z.string()),
+  accommodationNeeds: z.array(disabilityDomain),
+});
+
+const employerCandidate = z.strictObject({
+  candidate: z.string().regex(/^cand_/),
+  score: z.number(),
+  components: components.optional(),
+  matchedSkills: z.array(z.string()),
+  missingSkills: z.array(z.string()),
+});
+
+export const candidatesResponse = z
+  .strictObject({
+    vacancyId: z.string(),
+    view: z.enum(['counsellor', 'employer']),
+    items: z.union([z.array(counsellorCandidate), z.array(employerCandidate)]),
+    cursor: z.string().optional(),
+  })
+  .register(apiComponents, { id: 'Candidates' });
+
+export const outcomeResponse = z
+  .strictObject({
+    outcomeId: z.string(),
+    youthId: z.string(),
+    type: z.enum(OUTCOME_TYPES),
+    at: z.string(),
+    actor: z.strictObject({ role: z.string(), id: z.string() }),
+    opportunity: z.strictObject({ kind: z.enum(['job', 'training']), id: z.string() }).optional(),
+    note: z.string().optional(),
+    flaggedForReview: z.boolean(),
+  })
+  .register(apiComponents, { id: 'Outcome' });
+
+export const outcomeListResponse = z
+  .strictObject({
+    youthId: z.string(),
+    items: z.array(outcomeResponse.omit({ flaggedForReview: true })),
+    cursor: z.string().optional(),
+  })
+  .register(apiComponents, { id: 'OutcomeHistory' });
+
+export const uploadCreatedResponse = z
+  .strictObject({
+    uploadId: z.string(),
+    kind: z.enum(UPLOAD_KINDS),
+    method: z.literal('PUT'),
+    url: z.string(),
+    headers: z.strictObject({ 'content-type': z.string(), 'content-length': z.string() }),
+    expiresAt: z.string(),
+    maxBytes: z.number().int(),
+  })
+  .register(apiComponents, { id: 'UploadCreated' });
+
+const issue = z.strictObject({
+  file: z.string().optional(),
+  row: z.number().optional(),
+  record: z.string().optional(),
+  field: z.string(),
+  reason: z.string(),
+});
+
+const processingReport = z.strictObject({
+  asOf: z.string(),
+  processedAt: z.string(),
+  counts: z.strictObject({
+    rows: z.number(),
+    accepted: z.number(),
+    rejected: z.number(),
+    warnings: z.number(),
+    stored: z.number(),
+    stale: z.number(),
+  }),
+  rejected: z.array(issue),
+  warnings: z.array(issue),
+  review: z.strictObject({
+    genderRequirement: z.array(
+      z.strictObject({ vacancy_id: z.string(), employer_id: z.string(), requirement: z.string() }),
+    ),
+  }),
+  matching: z.strictObject({
+    youthRematched: z.number(),
+    setsWritten: z.number(),
+    setsUnchanged: z.number(),
+  }),
+  truncated: z.strictObject({ rejected: z.number(), warnings: z.number() }).optional(),
+});
+
+export const UPLOAD_STATUSES = ['pending', 'processed', 'rejected_file'] as const;
+
+export const uploadStatusResponse = z
+  .strictObject({
+    uploadId: z.string(),
+    kind: z.enum(UPLOAD_KINDS),
+    fileName: z.string(),
+    status: z.enum(UPLOAD_STATUSES),
+    createdAt: z.string(),
+    uploadBy: z.string().optional().describe('While pending: when the upload URL expires'),
+    report: processingReport.optional(),
+  })
+  .register(apiComponents, { id: 'UploadStatus' });
+
+const outcomeCounts = recordOf(OUTCOME_TYPES, z.number().int(), true);
+
+export const summaryResponse = z
+  .strictObject({
+    generatedAt: z.string(),
+    districts: z.array(
+      z.strictObject({
+        district: z.string(),
+        youth: z.number().int(),
+        withRecommendations: z.number().int(),
+        outcomes: outcomeCounts,
+        reviews: z.array(
+          z.strictObject({
+            kind: z.enum(['job', 'training']),
+            opportunityId: z.string(),
+            complaints: z.number().int(),
+            firstComplaintAt: z.string(),
+            lastComplaintAt: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .register(apiComponents, { id: 'Summary' });
+
+const storedRecord = z.record(z.string(), z.unknown());
+
+export const exportResponse = z
+  .strictObject({
+    youthId: z.string(),
+    exportedAt: z.string(),
+    youth: storedRecord.optional(),
+    recommendations: storedRecord.optional(),
+    candidateEntries: z.array(
+      z.strictObject({
+        kind: z.enum(['job', 'training']),
+        opportunityId: z.string(),
+        youthId: z.string(),
+        score: z.number(),
+        rank: z.number(),
+      }),
+    ),
+    outcomes: z.array(outcomeResponse.omit({ flaggedForReview: true })),
+  })
+  .register(apiComponents, { id: 'YouthExport' });
+
+export const erasureResponse = z
+  .strictObject({
+    youthId: z.string(),
+    erased: z.strictObject({
+      profiles: z.number().int(),
+      recommendationSets: z.number().int(),
+      candidateEntries: z.number().int(),
+      outcomes: z.number().int(),
+    }),
+  })
+  .register(apiComponents, { id: 'Erasure' });
+
+export const healthResponse = z
+  .strictObject({ status: z.literal('ok'), service: z.string(), stage: z.string() })
+  .register(apiComponents, { id: 'Health' });
+
+export const openApiResponse = z
+  .record(z.string(), z.unknown())
+  .register(apiComponents, { id: 'OpenApiDocument' });
+
+export const errorResponseSchema = z
+  .strictObject({
+    error: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.array(z.strictObject({ field: z.string(), reason: z.string() })).optional(),
+  })
+  .register(apiComponents, { id: 'Error' });

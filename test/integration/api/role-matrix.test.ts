@@ -1,0 +1,209 @@
+/**
+ * Every route x every role, through the real handler against dynalite and s3rver. A counsellor out
+ * of district and an employer on another's vacancy get 404 (the record is outside their scope); a
+ * role that never has the action gets 403; no token is 401.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
+import { useApiStack } from './harness.ts';
+
+const api = useApiStack();
+
+type Who = PrincipalName | 'none';
+const COLUMNS: Who[] = [
+  'counsellor',
+  'counsellorKendal',
+  'employer',
+  'employerOther',
+  'provider',
+  'manager',
+  'admin',
+  'none',
+];
+
+interface Row {
+  route: string;
+  target: (who: Who) => string;
+  body?: unknown;
+  expected: Record<Who, number>;
+}
+
+const counsellorOnly = {
+  counsellor: 200,
+  counsellorKendal: 404,
+  employer: 403,
+  employerOther: 403,
+  provider: 403,
+  manager: 403,
+  admin: 403,
+  none: 401,
+};
+
+const ROWS: Row[] = [
+  {
+    route: 'GET /v1/health',
+    target: () => '/v1/health',
+    expected: {
+      counsellor: 200,
+      counsellorKendal: 200,
+      employer: 200,
+      employerOther: 200,
+      provider: 200,
+      manager: 200,
+      admin: 200,
+      none: 200,
+    },
+  },
+  {
+    route: 'GET /v1/openapi.json',
+    target: () => '/v1/openapi.json',
+    expected: {
+      counsellor: 200,
+      counsellorKendal: 200,
+      employer: 200,
+      employerOther: 200,
+      provider: 200,
+      manager: 200,
+      admin: 200,
+      none: 401,
+    },
+  },
+  { route: 'GET /v1/youth', target: () => `/v1/youth?district=${SEMARANG}`, expected: counsellorOnly },
+  { route: 'GET /v1/youth/{youthId}', target: () => '/v1/youth/Y-S1', expected: counsellorOnly },
+  {
+    route: 'GET /v1/youth/{youthId}/recommendations',
+    target: () => '/v1/youth/Y-S1/recommendations?lang=en',
+    expected: counsellorOnly,
+  },
+  {
+    route: 'POST /v1/youth/{youthId}/outcomes',
+    target: () => '/v1/youth/Y-S2/outcomes',
+    body: { type: 'contacted' },
+    expected: { ...counsellorOnly, counsellor: 201 },
+  },
+  {
+    route: 'GET /v1/youth/{youthId}/outcomes',
+    target: () => '/v1/youth/Y-S2/outcomes',
+    expected: counsellorOnly,
+  },
+  {
+    route: 'GET /v1/vacancies/{vacancyId}/candidates',
+    target: () => '/v1/vacancies/V-1/candidates',
+    expected: {
+      counsellor: 200,
+      counsellorKendal: 200,
+      employer: 200,
+      employerOther: 404,
+      provider: 403,
+      manager: 403,
+      admin: 403,
+      none: 401,
+    },
+  },
+  {
+    route: 'POST /v1/uploads',
+    target: () => '/v1/uploads',
+    body: { kind: 'vacancies', fileName: 'lowongan.csv', size: 2048 },
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 201,
+      employerOther: 201,
+      provider: 403,
+      manager: 403,
+      admin: 201,
+      none: 401,
+    },
+  },
+  {
+    route: 'GET /v1/uploads/{uploadId}',
+    target: () => '/v1/uploads/U-E1',
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 200,
+      employerOther: 404,
+      provider: 404,
+      manager: 403,
+      admin: 200,
+      none: 401,
+    },
+  },
+  {
+    route: 'GET /v1/reports/summary',
+    target: () => '/v1/reports/summary',
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 403,
+      employerOther: 403,
+      provider: 403,
+      manager: 200,
+      admin: 403,
+      none: 401,
+    },
+  },
+  {
+    route: 'GET /v1/youth/{youthId}/export',
+    target: () => '/v1/youth/Y-K1/export',
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 403,
+      employerOther: 403,
+      provider: 403,
+      manager: 403,
+      admin: 200,
+      none: 401,
+    },
+  },
+  {
+    route: 'DELETE /v1/youth/{youthId}',
+    target: (who) => `/v1/youth/Y-ERASE-${who}`,
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 403,
+      employerOther: 403,
+      provider: 403,
+      manager: 403,
+      admin: 200,
+      none: 401,
+    },
+  },
+];
+
+beforeAll(async () => {
+  const { dynamo, tableName } = api();
+  const youth = new DynamoYouthRepository({ client: dynamo.client, tableName });
+  // One youth per column, so a wrongly allowed erasure shows as a 200 instead of a 404 on a gone record.
+  await youth.putMany(COLUMNS.map((who) => storedYouth(`Y-ERASE-${who}`, SEMARANG)));
+});
+
+describe('role matrix', () => {
+  it('covers every route of the API', async () => {
+    const { buildRouter } = await import('#functions/api/app');
+    const served = buildRouter()
+      .list()
+      .map((r) => `${r.method} ${r.template}`)
+      .sort();
+    expect(ROWS.map((r) => r.route).sort()).toEqual(served);
+  });
+
+  const cases = ROWS.flatMap((row) =>
+    COLUMNS.map((who) => [row.route, who, row.expected[who], row] as const),
+  );
+  it.each(cases)('%s as %s -> %i', async (_route, who, status, row) => {
+    const [method] = row.route.split(' ');
+    const response = await api().call(
+      who === 'none' ? undefined : PRINCIPALS[who],
+      method!,
+      row.target(who),
+      row.body === undefined ? {} : { body: row.body },
+    );
+    expect(response.status).toBe(status);
+    if (status >= 400)
+      expect(response.body).toMatchObject({ requestId: 'req-test', error: expect.any(String) });
+  });
+});

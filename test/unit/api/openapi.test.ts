@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildRouter } from '#functions/api/app';
+import { buildOpenApiDocument } from '#functions/api/openapi';
+import { ROUTES } from '#functions/api/routes/index';
+import { apiComponents } from '#functions/api/schemas';
+
+const committed = JSON.parse(readFileSync(new URL('../../../openapi/openapi.json', import.meta.url), 'utf8'));
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+interface Operation {
+  operationId: string;
+  parameters?: { name: string; in: string }[];
+  responses: Record<string, unknown>;
+  security?: unknown[];
+}
+
+function documentOperations(document: { paths: Record<string, Record<string, unknown>> }): string[] {
+  return Object.entries(document.paths)
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    )
+    .sort();
+}
+
+describe('the OpenAPI document', () => {
+  it('is up to date: regenerate with `npx tsx openapi/generate.ts` when this fails', () => {
+    expect(committed).toEqual(buildOpenApiDocument());
+  });
+
+  it('lists exactly the routes the router serves (method and path)', () => {
+    const served = buildRouter()
+      .list()
+      .map((r) => `${r.method} ${r.template}`)
+      .sort();
+    expect(documentOperations(committed)).toEqual(served);
+  });
+
+  it('is OpenAPI 3.1 with unique operation ids, path parameters declared and every $ref resolvable', () => {
+    expect(committed.openapi).toBe('3.1.0');
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, Operation>>(committed.paths)) {
+      for (const operation of Object.values(item)) {
+        ids.push(operation.operationId);
+        const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+        const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        expect(declared.sort()).toEqual(inPath.sort());
+        expect(Object.keys(operation.responses).length).toBeGreaterThan(1);
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const refs = [...JSON.stringify(committed).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1]!,
+    );
+    for (const ref of refs) expect(committed.components.schemas).toHaveProperty(ref);
+  });
+
+  it('needs a token everywhere except the health check', () => {
+    expect(committed.security).toEqual([{ cognitoIdToken: [] }]);
+    const open = documentOperations({
+      paths: Object.fromEntries(
+        Object.entries<Record<string, Operation>>(committed.paths).map(([p, item]) => [
+          p,
+          Object.fromEntries(
+            Object.entries(item).filter(([, op]) => Array.isArray(op.security) && op.security.length === 0),
+          ),
+        ]),
+      ),
+    });
+    expect(open).toEqual(['GET /v1/health']);
+  });
+
+  it('names a registered response schema for every success response', () => {
+    for (const route of ROUTES) {
+      for (const response of Object.values(route.responses))
+        expect(apiComponents.get(response.schema)).toBeDefined();
+    }
+  });
+});
