@@ -10,6 +10,7 @@ import type { BenchmarkModule, MeasuredOutcome, WorkloadOutcome } from './types.
 /** Register new benchmarks here: name -> module loader. */
 const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   matching: async () => (await import('./matching.ts')).matchingBenchmark,
+  pipeline: async () => (await import('./pipeline.ts')).pipelineBenchmark,
 };
 
 const RESULT_MARK = 'BENCH_RESULT ';

@@ -8,7 +8,9 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { registerDemo } from './commands/demo.ts';
+import { registerLocal } from './commands/local.ts';
 import { registerMatch } from './commands/match.ts';
+import { registerRematch } from './commands/rematch.ts';
 import {
   CliInputError,
   type CliIo,
@@ -20,9 +22,19 @@ import {
   reportIssues,
 } from './commands/runtime.ts';
 import { registerScore } from './commands/score.ts';
+import { registerToken } from './commands/token.ts';
+import { registerUpload } from './commands/upload.ts';
 
 /** Every command of the CLI; adding one is one line here. */
-const COMMANDS: readonly RegisterCommand[] = [registerScore, registerMatch, registerDemo];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerScore,
+  registerMatch,
+  registerDemo,
+  registerLocal,
+  registerUpload,
+  registerRematch,
+  registerToken,
+];
 
 export function createProgram(runtime: CliRuntime, commands: readonly RegisterCommand[] = COMMANDS): Command {
   const { io } = runtime;
