@@ -7,63 +7,20 @@
 import type { DisabilityDomain } from '#core/domain/disability';
 import type { EducationLevel } from '#core/domain/education';
 import type { ContractType } from '#core/domain/records';
+import { centralJavaDistricts } from '#core/reference/districts';
+import { DEFAULT_PILOT_DISTRICTS } from '#core/reference/pilot';
 import type { Weighted } from './random.ts';
 
-/** The 35 regencies (kabupaten) and cities (kota) of Central Java by BPS code. */
-export const CENTRAL_JAVA_DISTRICTS: Readonly<Record<string, string>> = {
-  '3301': 'Kabupaten Cilacap',
-  '3302': 'Kabupaten Banyumas',
-  '3303': 'Kabupaten Purbalingga',
-  '3304': 'Kabupaten Banjarnegara',
-  '3305': 'Kabupaten Kebumen',
-  '3306': 'Kabupaten Purworejo',
-  '3307': 'Kabupaten Wonosobo',
-  '3308': 'Kabupaten Magelang',
-  '3309': 'Kabupaten Boyolali',
-  '3310': 'Kabupaten Klaten',
-  '3311': 'Kabupaten Sukoharjo',
-  '3312': 'Kabupaten Wonogiri',
-  '3313': 'Kabupaten Karanganyar',
-  '3314': 'Kabupaten Sragen',
-  '3315': 'Kabupaten Grobogan',
-  '3316': 'Kabupaten Blora',
-  '3317': 'Kabupaten Rembang',
-  '3318': 'Kabupaten Pati',
-  '3319': 'Kabupaten Kudus',
-  '3320': 'Kabupaten Jepara',
-  '3321': 'Kabupaten Demak',
-  '3322': 'Kabupaten Semarang',
-  '3323': 'Kabupaten Temanggung',
-  '3324': 'Kabupaten Kendal',
-  '3325': 'Kabupaten Batang',
-  '3326': 'Kabupaten Pekalongan',
-  '3327': 'Kabupaten Pemalang',
-  '3328': 'Kabupaten Tegal',
-  '3329': 'Kabupaten Brebes',
-  '3371': 'Kota Magelang',
-  '3372': 'Kota Surakarta',
-  '3373': 'Kota Salatiga',
-  '3374': 'Kota Semarang',
-  '3375': 'Kota Pekalongan',
-  '3376': 'Kota Tegal',
-};
+/** District names by BPS code, from the engine's own reference table. */
+export const CENTRAL_JAVA_DISTRICTS: Readonly<Record<string, string>> = Object.fromEntries(
+  centralJavaDistricts.map((d) => [d.code, d.name]),
+);
 
-export const DEFAULT_PILOT_DISTRICTS = [
-  '3374',
-  '3322',
-  '3324',
-  '3321',
-  '3315',
-  '3329',
-  '3327',
-  '3302',
-  '3301',
-  '3305',
-  '3307',
-] as const;
+/** The programme's configured pilot districts (core/reference/pilot.ts), so demo youth are rematched. */
+export { DEFAULT_PILOT_DISTRICTS };
 
 /** Districts bordering the pilot area where employers and institutes also recruit. */
-export const DEFAULT_NEIGHBOUR_DISTRICTS = ['3325', '3323', '3328', '3319', '3373', '3303', '3304'] as const;
+export const DEFAULT_NEIGHBOUR_DISTRICTS = ['3322', '3324', '3321', '3328', '3311', '3309', '3303'] as const;
 
 /** A BPS-shaped code that belongs to no Central Java district: used for the deliberately invalid rows. */
 export const UNKNOWN_DISTRICT = '3399';
@@ -71,6 +28,9 @@ export const UNKNOWN_DISTRICT = '3399';
 /** Where the registered poor youth live (larger and poorer districts weigh more); 1 for any other. */
 export const YOUTH_DISTRICT_WEIGHT: Readonly<Record<string, number>> = {
   '3374': 1.0,
+  '3310': 0.9,
+  '3316': 0.7,
+  '3372': 0.6,
   '3322': 0.7,
   '3324': 0.65,
   '3321': 0.75,
@@ -86,6 +46,9 @@ export const YOUTH_DISTRICT_WEIGHT: Readonly<Record<string, number>> = {
 /** Where the jobs are: the Semarang-Kendal-Demak industrial corridor and Batang's estate weigh most. */
 export const EMPLOYER_DISTRICT_WEIGHT: Readonly<Record<string, number>> = {
   '3374': 3.0,
+  '3372': 1.6,
+  '3310': 0.9,
+  '3316': 0.5,
   '3322': 1.5,
   '3324': 1.6,
   '3321': 1.3,
