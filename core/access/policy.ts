@@ -141,7 +141,7 @@ export function uploadOwnerId(principal: Principal): string {
   if (principal.role === 'employer' && principal.employerId) return `EMPLOYER#${principal.employerId}`;
   if (principal.role === 'provider' && principal.providerId) return `PROVIDER#${principal.providerId}`;
   if (principal.role === 'admin') return 'PROGRAMME';
-  throw new ForbiddenError(`a ${principal.role} does not own uploads`);
+  throw new ForbiddenError(`${withArticle(principal.role)} does not own uploads`);
 }
 
 export type HiddenRecord = 'youth' | 'district' | 'vacancy' | 'upload';
@@ -195,7 +195,9 @@ const SCOPES: Readonly<Record<Scope, ScopeCheck>> = {
     const request = required(action, resource as UploadRequest | undefined);
     const allowed = UPLOAD_KIND_OF_ROLE[principal.role];
     if (request.kind !== allowed) {
-      throw new ForbiddenError(`a ${principal.role} may upload ${allowed ?? 'nothing'}, not ${request.kind}`);
+      throw new ForbiddenError(
+        `${withArticle(principal.role)} may upload ${allowed ?? 'nothing'}, not ${request.kind}`,
+      );
     }
     return { ownerId: uploadOwnerId(principal) };
   },
@@ -244,7 +246,7 @@ export function authorize<A extends Action>(
   const rules: Partial<Record<Role, Scope>> | undefined = POLICY[action];
   if (!rules) throw new TypeError(`unknown action ${String(action)}`);
   const scope = rules[principal.role];
-  if (!scope) throw new ForbiddenError(`a ${principal.role} may not ${action}`);
+  if (!scope) throw new ForbiddenError(`${withArticle(principal.role)} may not ${action}`);
   const limits = SCOPES[scope](principal, action, resource);
   return { action, role: principal.role, subject: principal.subject, ...limits };
 }
@@ -252,4 +254,9 @@ export function authorize<A extends Action>(
 /** Whether a record of this district may appear in the decision's results (list filters). */
 export function decisionCoversDistrict(decision: AccessDecision, district: string): boolean {
   return decision.districts === undefined || decision.districts.includes(district);
+}
+
+/** "an employer", "an admin", "a counsellor": error messages are read by people. */
+function withArticle(role: string): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 }
