@@ -132,18 +132,46 @@ export interface CandidateEntry {
   score: number;
   /** 1-based position of the opportunity in the youth's own list. */
   rank: number;
+  /**
+   * The youth's district when the writer knew it: lets a counsellor's list skip other districts
+   * before reading profiles. A hint only; the profile stays the authority.
+   */
+  district?: string;
 }
 
-export interface WriteSetsResult {
+/** What one `write` of a writer did with the sets it was given. */
+export interface SetsWritten {
   written: number;
   unchanged: number;
-  candidateEntriesWritten: number;
-  candidateEntriesDeleted: number;
+}
+
+export interface WriteSetsResult extends SetsWritten {
+  /** Candidate lists (one per opportunity) rewritten or deleted. */
+  candidateListsUpdated: number;
+  candidateEntriesAdded: number;
+  /** Entries whose score, rank or district changed. */
+  candidateEntriesUpdated: number;
+  candidateEntriesRemoved: number;
+  /** Entries left out because their list already holds its maximum of better candidates. */
+  candidateEntriesOverCap: number;
+}
+
+/**
+ * One run's writes of recommendation sets. `write` stores the changed sets of a block at once and
+ * remembers how candidate lists must change; `close` applies that to each affected list once, so a
+ * run over many blocks rewrites a popular opportunity's list once, not once per block.
+ */
+export interface RecommendationWriter<S extends RecommendationSet = RecommendationSet> {
+  /** `districts` maps youth ids to their district, kept in candidate entries when given. */
+  write(sets: readonly S[], districts?: ReadonlyMap<string, string>): Promise<SetsWritten>;
+  /** Applies the candidate list changes of every write; the writer takes no writes after it. */
+  close(): Promise<WriteSetsResult>;
 }
 
 export interface RecommendationRepository<S extends RecommendationSet = RecommendationSet> {
-  /** Writes only the sets whose content changed and keeps the per-opportunity candidate index in step. */
-  writeSets(sets: readonly S[]): Promise<WriteSetsResult>;
+  openWriter(): RecommendationWriter<S>;
+  /** One writer for one call: writes only the sets whose content changed and updates candidate lists. */
+  writeSets(sets: readonly S[], districts?: ReadonlyMap<string, string>): Promise<WriteSetsResult>;
   get(youthId: string): Promise<StoredRecommendationSet<S> | undefined>;
   headlines(youthIds: readonly string[]): Promise<Map<string, RecommendationHeadline>>;
   /** Best candidates first, ties in youth-id order. */

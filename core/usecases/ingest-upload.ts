@@ -244,15 +244,18 @@ async function rematchForOpportunities(
     changed,
   );
   let counts: MatchingCounts = { ...NO_MATCHING };
+  // One writer for every district: each candidate list is rewritten once for the whole upload.
+  const writer = deps.recommendations.openWriter();
   for (const district of deps.matching.youthDistricts) {
     const youth = await youthOfDistrict(deps.youth, district);
-    const result = await rematchYouth(youth, open, deps, deps.matching, asOf);
+    const result = await rematchYouth(youth, open, deps, deps.matching, asOf, { writer });
     counts = {
       youthRematched: counts.youthRematched + result.youthRematched,
       setsWritten: counts.setsWritten + result.setsWritten,
       setsUnchanged: counts.setsUnchanged + result.setsUnchanged,
     };
   }
+  await writer.close();
   return counts;
 }
 

@@ -74,13 +74,15 @@ export async function rematchBatch(
   const open = preloaded ?? (await loadOpenOpportunities(ports.opportunities, setup, asOf));
   let counts: MatchingCounts = { ...NO_MATCHING };
   let audit: AuditTally = { youthCount: 0, groups: [] };
+  const writer = ports.recommendations.openWriter();
   for (const district of batch.districts) {
     const youth = await youthOfDistrict(ports.youth, district);
-    const result = await rematchYouth(youth, open, ports, setup, asOf, { audit: true });
+    const result = await rematchYouth(youth, open, ports, setup, asOf, { audit: true, writer });
     const { audit: tally, ...districtCounts } = result;
     counts = addCounts(counts, districtCounts);
     if (tally) audit = mergeTallies(audit, tally);
   }
+  await writer.close();
   return { batchId: batch.batchId, asOf, counts, opportunities: open.length, audit };
 }
 

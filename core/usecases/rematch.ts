@@ -8,7 +8,12 @@ import type { DistanceLookup } from '../domain/reference.ts';
 import type { MatchConfig } from '../matching/config.ts';
 import { DEFAULT_RESULT_BLOCK, matchInBlocks } from '../matching/match.ts';
 import type { DistanceMatrix } from '../matching/types.ts';
-import type { OpportunityRepository, RecommendationRepository, YouthRepository } from '../ports.ts';
+import type {
+  OpportunityRepository,
+  RecommendationRepository,
+  RecommendationWriter,
+  YouthRepository,
+} from '../ports.ts';
 import { type AuditTally, mergeTallies, tallyAudit } from './audit.ts';
 import type { MatchingCounts } from './report.ts';
 
@@ -67,6 +72,15 @@ export interface RematchResult extends MatchingCounts {
   audit?: AuditTally;
 }
 
+export interface RematchOptions {
+  audit?: boolean;
+  /**
+   * A writer the caller opened and will close, so that several calls (one per district) update
+   * each candidate list once; without it the call opens and closes its own.
+   */
+  writer?: RecommendationWriter;
+}
+
 /** Matches the given youth against the given opportunities and stores the sets that changed. */
 export async function rematchYouth(
   youth: readonly YouthProfile[],
@@ -74,7 +88,22 @@ export async function rematchYouth(
   ports: Pick<MatchingPorts, 'recommendations'>,
   setup: MatchingSetup,
   asOf: IsoDate,
-  options: { audit?: boolean } = {},
+  options: RematchOptions = {},
+): Promise<RematchResult> {
+  if (options.writer) return matchAndWrite(youth, opportunities, options.writer, setup, asOf, options);
+  const writer = ports.recommendations.openWriter();
+  const result = await matchAndWrite(youth, opportunities, writer, setup, asOf, options);
+  await writer.close();
+  return result;
+}
+
+async function matchAndWrite(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  writer: RecommendationWriter,
+  setup: MatchingSetup,
+  asOf: IsoDate,
+  options: RematchOptions,
 ): Promise<RematchResult> {
   const result: RematchResult = { youthRematched: 0, setsWritten: 0, setsUnchanged: 0 };
   if (options.audit) result.audit = { youthCount: 0, groups: [] };
@@ -91,9 +120,10 @@ export async function rematchYouth(
     },
     blockSize,
   );
+  const districts = new Map(youth.map((y) => [y.youthId, y.district]));
   let from = 0;
   for (const sets of blocks) {
-    const written = await ports.recommendations.writeSets(sets);
+    const written = await writer.write(sets, districts);
     result.youthRematched += sets.length;
     result.setsWritten += written.written;
     result.setsUnchanged += written.unchanged;

@@ -1,6 +1,7 @@
 /**
  * Youth profiles, and the data-subject operations (export, erasure) over the youth's partition,
- * which also holds their recommendations, candidate entries and outcomes (docs/data-model.md).
+ * which also holds their recommendations and outcomes; the youth's candidate entries live on the
+ * opportunities' candidate lists that the recommendation set names (docs/data-model.md).
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { YouthProfile } from '#core/domain/profiles';
@@ -28,7 +29,12 @@ import {
   youthPartition,
 } from './common.ts';
 import { toOutcome } from './outcomes.ts';
-import { toCandidateEntry, toStoredRecommendationSet } from './recommendations.ts';
+import {
+  candidateEntriesOf,
+  listedOpportunitiesOf,
+  removeFromCandidateLists,
+  toStoredRecommendationSet,
+} from './recommendations.ts';
 import { GSI1, GSI2 } from './table.ts';
 
 export const youthKeys = {
@@ -43,8 +49,6 @@ export const youthKeys = {
 const PARTITION_KINDS = {
   profile: (sk: string) => sk === 'PROFILE',
   recommendationSet: (sk: string) => sk === 'RECSET',
-  recommendationMeta: (sk: string) => sk === 'RECMETA',
-  candidate: (sk: string) => sk.startsWith('CAND#'),
   outcome: (sk: string) => sk.startsWith('OUTCOME#'),
 };
 
@@ -139,10 +143,10 @@ export class DynamoYouthRepository implements YouthRepository {
     for (const item of items) {
       const sk = item.sk as string;
       if (PARTITION_KINDS.profile(sk)) export_.youth = toStoredYouth(item);
-      else if (PARTITION_KINDS.recommendationSet(sk))
+      else if (PARTITION_KINDS.recommendationSet(sk)) {
         export_.recommendations = toStoredRecommendationSet(item);
-      else if (PARTITION_KINDS.candidate(sk)) export_.candidateEntries.push(toCandidateEntry(item));
-      else if (PARTITION_KINDS.outcome(sk)) export_.outcomes.push(toOutcome(item));
+        export_.candidateEntries.push(...candidateEntriesOf(item));
+      } else if (PARTITION_KINDS.outcome(sk)) export_.outcomes.push(toOutcome(item));
     }
     return export_;
   }
@@ -150,6 +154,11 @@ export class DynamoYouthRepository implements YouthRepository {
   async erase(youthId: string): Promise<YouthErasure> {
     const items = await this.partition(youthId);
     const count = (is: (sk: string) => boolean) => items.filter((i) => is(i.sk as string)).length;
+    const set = items.find((i) => PARTITION_KINDS.recommendationSet(i.sk as string));
+    // Off the candidate lists first: if the deletes below fail, a retried erasure still finds the set.
+    const lists = set
+      ? await removeFromCandidateLists(this.ctx, youthId, listedOpportunitiesOf(set))
+      : undefined;
     await batchWrite(
       this.ctx,
       items.map((i) => ({ DeleteRequest: { Key: { pk: i.pk as string, sk: i.sk as string } } })),
@@ -157,7 +166,7 @@ export class DynamoYouthRepository implements YouthRepository {
     return {
       profiles: count(PARTITION_KINDS.profile),
       recommendationSets: count(PARTITION_KINDS.recommendationSet),
-      candidateEntries: count(PARTITION_KINDS.candidate),
+      candidateEntries: lists?.candidateEntriesRemoved ?? 0,
       outcomes: count(PARTITION_KINDS.outcome),
     };
   }

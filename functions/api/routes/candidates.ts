@@ -42,8 +42,12 @@ async function collectCandidates(
       limit: limit - inputs.length,
       ...(cursor !== undefined && { cursor }),
     });
-    const profiles = await Promise.all(page.items.map((entry) => deps.youth.get(entry.youthId)));
-    page.items.forEach((entry: CandidateEntry, i) => {
+    // The district stored with an entry rules out other districts' youth before any profile read.
+    const reachable = page.items.filter(
+      (entry) => entry.district === undefined || decisionCoversDistrict(decision, entry.district),
+    );
+    const profiles = await Promise.all(reachable.map((entry) => deps.youth.get(entry.youthId)));
+    reachable.forEach((entry: CandidateEntry, i) => {
       const youth = profiles[i]?.profile;
       // An entry whose youth was erased a moment ago, or outside the caller's districts, is skipped.
       if (!youth || !decisionCoversDistrict(decision, youth.district)) return;

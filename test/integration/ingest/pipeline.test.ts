@@ -77,11 +77,18 @@ async function makeHandler(maxUploadBytes = 40 * 1024 * 1024) {
     get: recommendations.get.bind(recommendations),
     headlines: recommendations.headlines.bind(recommendations),
     listCandidates: recommendations.listCandidates.bind(recommendations),
-    writeSets: async (sets) => {
-      const result = await recommendations.writeSets(sets);
-      writeSetsCalls++;
-      setsWritten += result.written;
-      return result;
+    writeSets: recommendations.writeSets.bind(recommendations),
+    openWriter: () => {
+      const writer = recommendations.openWriter();
+      return {
+        write: async (sets, districts) => {
+          const result = await writer.write(sets, districts);
+          writeSetsCalls++;
+          setsWritten += result.written;
+          return result;
+        },
+        close: () => writer.close(),
+      };
     },
   };
   const opportunities = deps.pipeline.opportunities;

@@ -77,6 +77,11 @@ describe('export and erasure of one youth against dynalite', () => {
     const remaining = await everything(options);
     expect(remaining.filter((item) => JSON.stringify(item).includes('Y2')).length).toBeGreaterThan(0);
     expect(remaining.filter((item) => JSON.stringify(item).includes('Y1'))).toEqual([]);
+    const lists = remaining.filter((item) => String(item.pk).startsWith('CANDS#'));
+    expect(lists.map((list) => list.pk).sort()).toEqual(['CANDS#VAC#V1']);
+    expect(lists.flatMap((list) => (list.entries as { youthId: string }[]).map((e) => e.youthId))).toEqual([
+      'Y2',
+    ]);
     expect(await youth.get('Y1')).toBeUndefined();
     expect(await youth.findByNikHash('c'.repeat(64))).toEqual([]);
     expect((await youth.listByDistrict('3374')).items.map((y) => y.profile.youthId)).toEqual(['Y2']);

@@ -13,8 +13,10 @@ import type {
   RecommendationHeadline,
   RecommendationRepository,
   RecommendationSet,
+  RecommendationWriter,
   ReportRepository,
   S3ObjectRef,
+  SetsWritten,
   StoredOpportunity,
   StoredRecommendationSet,
   StoredYouth,
@@ -127,23 +129,64 @@ function contentOf(set: RecommendationSet): string {
 }
 
 export class MemoryRecommendations implements RecommendationRepository {
-  readonly sets = new Map<string, { set: RecommendationSet; content: string }>();
+  readonly sets = new Map<string, { set: RecommendationSet; content: string; district?: string }>();
   writes = 0;
+  writersOpened = 0;
+  writersClosed = 0;
 
-  async writeSets(sets: readonly RecommendationSet[]): Promise<WriteSetsResult> {
-    const result: WriteSetsResult = {
+  /** Sets are stored at once; candidate lists are read from the sets, so close has nothing to apply. */
+  openWriter(): RecommendationWriter {
+    this.writersOpened++;
+    const total: WriteSetsResult = {
       written: 0,
       unchanged: 0,
-      candidateEntriesWritten: 0,
-      candidateEntriesDeleted: 0,
+      candidateListsUpdated: 0,
+      candidateEntriesAdded: 0,
+      candidateEntriesUpdated: 0,
+      candidateEntriesRemoved: 0,
+      candidateEntriesOverCap: 0,
     };
+    let closed = false;
+    return {
+      write: async (sets, districts) => {
+        if (closed) throw new Error('write after close');
+        const result = this.store(sets, districts);
+        total.written += result.written;
+        total.unchanged += result.unchanged;
+        return result;
+      },
+      close: async () => {
+        if (closed) throw new Error('closed twice');
+        closed = true;
+        this.writersClosed++;
+        return total;
+      },
+    };
+  }
+
+  async writeSets(
+    sets: readonly RecommendationSet[],
+    districts?: ReadonlyMap<string, string>,
+  ): Promise<WriteSetsResult> {
+    const writer = this.openWriter();
+    await writer.write(sets, districts);
+    return writer.close();
+  }
+
+  private store(sets: readonly RecommendationSet[], districts?: ReadonlyMap<string, string>): SetsWritten {
+    const result: SetsWritten = { written: 0, unchanged: 0 };
     for (const set of sets) {
       const content = contentOf(set);
       if (this.sets.get(set.youthId)?.content === content) {
         result.unchanged++;
         continue;
       }
-      this.sets.set(set.youthId, { set: structuredClone(set), content });
+      const district = districts?.get(set.youthId);
+      this.sets.set(set.youthId, {
+        set: structuredClone(set),
+        content,
+        ...(district !== undefined && { district }),
+      });
       result.written++;
       this.writes++;
     }
@@ -171,15 +214,26 @@ export class MemoryRecommendations implements RecommendationRepository {
   }
   async listCandidates(kind: OpportunityKind, id: string): Promise<Page<CandidateEntry>> {
     const entries: CandidateEntry[] = [];
-    for (const { set } of this.sets.values()) {
+    for (const { set, district } of this.sets.values()) {
       const list = kind === 'job' ? set.jobs : set.trainings;
-      list.forEach((entry, i) => {
-        if (entry.opportunityId === id) {
-          entries.push({ kind, opportunityId: id, youthId: set.youthId, score: entry.score, rank: i + 1 });
-        }
-      });
+      const index = list.findIndex((entry) => entry.opportunityId === id);
+      const entry = list[index];
+      if (entry) {
+        entries.push({
+          kind,
+          opportunityId: id,
+          youthId: set.youthId,
+          score: entry.score,
+          rank: index + 1,
+          ...(district !== undefined && { district }),
+        });
+      }
     }
-    return page(entries.sort((a, b) => b.score - a.score));
+    return page(
+      entries.sort(
+        (a, b) => b.score - a.score || (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0),
+      ),
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import {
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -110,7 +111,7 @@ describe('storage adapters under injected DynamoDB failures', () => {
     expect(documentClient).toHaveReceivedCommandTimes(BatchGetCommand, 2);
     const retried =
       documentClient.commandCalls(BatchGetCommand)[1]?.args[0].input.RequestItems?.[TABLE]?.Keys;
-    expect(retried).toEqual([{ pk: 'YOUTH#Y2', sk: 'RECMETA' }]);
+    expect(retried).toEqual([{ pk: 'YOUTH#Y2', sk: 'RECSET' }]);
     expect([...headlines.keys()]).toEqual(['Y2']);
   });
 
@@ -197,18 +198,46 @@ describe('storage adapters under injected DynamoDB failures', () => {
     expect(documentClient).toHaveReceivedCommandTimes(GetCommand, 0);
   });
 
-  it('writes changed sets, candidate entries before fingerprints', async () => {
+  it('marks the run open, writes the set, then each candidate list under its version, then closes the run', async () => {
     documentClient.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
-    await new DynamoRecommendationRepository(options).writeSets([recommendationSet('Y1', [['V1', 0.5]])]);
-    const order = documentClient
-      .commandCalls(BatchWriteCommand)
-      .flatMap((call) => putKeys((call.args[0].input.RequestItems?.[TABLE] ?? []) as Sent[]));
-    // The pending fingerprint lists the new entry before it exists; the final one comes last.
-    expect(order).toEqual([
-      'YOUTH#Y1|RECMETA',
-      'YOUTH#Y1|RECSET',
-      'YOUTH#Y1|CAND#VAC#V1',
-      'YOUTH#Y1|RECMETA',
+    documentClient.on(BatchGetCommand).resolves({
+      Responses: { [TABLE]: [{ pk: 'CANDS#VAC#V1', sk: 'LIST', version: 4, entries: [] }] },
+    });
+    documentClient
+      .on(PutCommand, { Item: { entity: 'candidates' } })
+      .rejectsOnce(conditionFailed())
+      .resolves({});
+    documentClient
+      .on(GetCommand)
+      .resolves({ Item: { pk: 'CANDS#VAC#V1', sk: 'LIST', version: 5, entries: [] } });
+    const order: string[] = [];
+    const record = (name: string) => (input: { Item?: { pk?: unknown }; Key?: { pk?: unknown } }) => {
+      order.push(`${name} ${String(input.Item?.pk ?? input.Key?.pk).split('#')[0]}`);
+      return {};
+    };
+    documentClient.on(DeleteCommand).callsFake(record('delete'));
+    documentClient.on(PutCommand, { Item: { entity: 'recsession' } }).callsFake(record('put'));
+    documentClient.on(BatchWriteCommand).callsFake((input) => {
+      order.push(...putKeys(input.RequestItems[TABLE] as Sent[]).map((k) => `batch ${k}`));
+      return { UnprocessedItems: {} };
+    });
+    const result = await new DynamoRecommendationRepository(options).writeSets([
+      recommendationSet('Y1', [['V1', 0.5]]),
     ]);
+    const listPuts = documentClient
+      .commandCalls(PutCommand)
+      .map((call) => call.args[0].input)
+      .filter((input) => input.Item?.entity === 'candidates');
+    // The list was at version 4; another writer took 5, so the retry reads again and writes 6.
+    expect(
+      listPuts.map((input) => [input.Item?.version, input.ExpressionAttributeValues?.[':version']]),
+    ).toEqual([
+      [5, 4],
+      [6, 5],
+    ]);
+    expect(documentClient).toHaveReceivedCommandWith(GetCommand, { ConsistentRead: true });
+    expect(order).toEqual(['put RECSESSION', 'batch YOUTH#Y1|RECSET', 'delete RECSESSION']);
+    expect(result).toMatchObject({ written: 1, candidateListsUpdated: 1, candidateEntriesAdded: 1 });
+    expect(sleep).toHaveBeenCalledTimes(1);
   });
 });

@@ -4,7 +4,12 @@ import { ValidationError } from '#core/domain/errors';
 import type { YouthRecommendations } from '#core/matching/types';
 import type { RecommendationSet } from '#core/ports';
 import { decodeCursor, encodeCursor, pageLimit } from '#functions/adapters/dynamodb/common';
-import { contentHash, recommendationKeys } from '#functions/adapters/dynamodb/recommendations';
+import {
+  compressSet,
+  contentHash,
+  decompressSet,
+  mergeCandidateList,
+} from '#functions/adapters/dynamodb/recommendations';
 import { normaliseSequencer } from '#functions/adapters/dynamodb/uploads';
 import { compareSequencers } from '#functions/shared/s3-events';
 
@@ -29,18 +34,83 @@ describe('S3 sequencer normalisation', () => {
   });
 });
 
-describe('candidate sort key', () => {
-  it('sorts higher scores first and equal scores by youth id', () => {
-    const score = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((s) => Math.round(s * 1e4) / 1e4);
-    const youthId = fc.stringMatching(/^Y[0-9A-Z]{1,8}$/);
+describe('candidate list merge', () => {
+  const candidate = fc.record({
+    youthId: fc.stringMatching(/^Y[0-9A-Z]{1,4}$/),
+    score: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((s) => Math.round(s * 1e4) / 1e4),
+    rank: fc.integer({ min: 1, max: 20 }),
+  });
+  const byYouth = <C extends { youthId: string }>(list: C[]) => new Map(list.map((c) => [c.youthId, c]));
+
+  it('keeps higher scores first and equal scores in youth-id order, capped, the cut counted', () => {
     fc.assert(
-      fc.property(score, youthId, score, youthId, (sa, ya, sb, yb) => {
-        fc.pre(ya !== yb);
-        const ka = recommendationKeys.byScore(sa, ya);
-        const kb = recommendationKeys.byScore(sb, yb);
-        const expected = sa !== sb ? sa > sb : ya < yb;
-        expect(ka < kb).toBe(expected);
-      }),
+      fc.property(
+        fc.array(candidate, { maxLength: 30 }),
+        fc.array(candidate, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        (current, upserts, cap) => {
+          const existing = [...byYouth(current).values()];
+          const merged = mergeCandidateList(
+            existing,
+            { upserts: byYouth(upserts), removals: new Set() },
+            cap,
+          );
+          const all = new Set([...existing, ...upserts].map((c) => c.youthId));
+          expect(merged.entries).toHaveLength(Math.min(cap, all.size));
+          expect(merged.counts.candidateEntriesOverCap).toBe(Math.max(0, all.size - cap));
+          merged.entries.slice(1).forEach((b, i) => {
+            const a = merged.entries[i]!;
+            expect(a.score > b.score || (a.score === b.score && a.youthId < b.youthId)).toBe(true);
+          });
+        },
+      ),
+    );
+  });
+
+  it('removes, adds and updates by youth id and says when nothing changed', () => {
+    const current = [
+      { youthId: 'Y1', score: 0.9, rank: 1 },
+      { youthId: 'Y2', score: 0.5, rank: 3 },
+    ];
+    const merged = mergeCandidateList(current, {
+      upserts: new Map([
+        ['Y2', { youthId: 'Y2', score: 0.95, rank: 1 }],
+        ['Y3', { youthId: 'Y3', score: 0.1, rank: 2 }],
+      ]),
+      removals: new Set(['Y1', 'Y9']),
+    });
+    expect(merged.entries.map((c) => c.youthId)).toEqual(['Y2', 'Y3']);
+    expect(merged.counts).toMatchObject({
+      candidateEntriesAdded: 1,
+      candidateEntriesUpdated: 1,
+      candidateEntriesRemoved: 1,
+    });
+    const same = mergeCandidateList(current, {
+      upserts: new Map([['Y1', { youthId: 'Y1', score: 0.9, rank: 1 }]]),
+      removals: new Set(['Y7']),
+    });
+    expect(same.changed).toBe(false);
+  });
+});
+
+describe('compressed recommendation documents', () => {
+  it('round-trips any set through deflate', () => {
+    const ranked = fc.record({
+      opportunityId: fc.string(),
+      score: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(ranked, { maxLength: 10 }),
+        fc.array(fc.string()),
+        (youthId, jobs, flags) => {
+          const set = { youthId, asOf: '2026-11-01', configVersion: 'v1', jobs, trainings: [], flags };
+          const doc = compressSet(set);
+          expect(doc).toBeInstanceOf(Uint8Array);
+          expect(decompressSet(doc)).toEqual(JSON.parse(JSON.stringify(set)));
+        },
+      ),
     );
   });
 });
