@@ -56,14 +56,21 @@ export async function startDynamo(options: { port?: number; dataDir?: string } =
   };
 }
 
-/** Create the table unless it exists already (a restarted local stack keeps its data). */
+/** Create the table unless it exists already (a restarted local stack keeps its data); wait until ACTIVE. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
   }
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE`);
 }
 
 /** Start s3rver with the given buckets. Without `dataDir` objects go to a fresh temp-like dir per call. */
