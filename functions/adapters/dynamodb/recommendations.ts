@@ -73,16 +73,27 @@ const SUMMARY_ATTRIBUTES = [
 ];
 const HEADLINE_ATTRIBUTES = ['youthId', 'asOf', 'configVersion', 'topJob', 'topTraining'];
 
-/** JSON with object keys sorted, so equal content always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/**
+ * JSON with object keys sorted, so equal content always hashes the same. The matcher's objects come
+ * in a few shapes, so each shape's key order is sorted once; serialising stays native.
+ */
+const sortedKeyOrders = new Map<string, string[]>();
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  const shape = keys.join('\u0000');
+  let order = sortedKeyOrders.get(shape);
+  if (!order) {
+    order = [...keys].sort();
+    if (sortedKeyOrders.size < 1_000) sortedKeyOrders.set(shape, order);
   }
-  return JSON.stringify(value);
+  const sorted: Record<string, unknown> = {};
+  for (const key of order) sorted[key] = (value as Record<string, unknown>)[key];
+  return sorted;
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, sortedKeys);
 }
 
 /** `asOf` is left out: a rematch on a later day that finds the same answer changes nothing. */
