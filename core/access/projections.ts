@@ -10,7 +10,6 @@ import type { YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS, type AptitudeSubtest, type ContractType } from '../domain/records.ts';
 import { RIASEC, type RiasecLetter } from '../domain/riasec.ts';
 import type {
-  AptitudeGap,
   Pathway,
   PathwayTraining,
   Recommendation,
@@ -148,20 +147,8 @@ function rankedView(ranked: RankedView): RankedView {
 
 // ---- counsellor: recommendations ------------------------------------------------------------
 
-export interface RecommendationView {
-  opportunityId: string;
-  kind: 'job' | 'training';
-  title: string;
-  ownerName: string;
-  score: number;
-  components: ScoreComponents;
-  sharedHolland: string[];
-  missingSkills: string[];
-  aptitudeGaps: AptitudeGap[];
-  distanceKm: number | null;
-  flags: string[];
-  explanation: string;
-}
+/** A recommendation in one language; `recommendationView` still picks each field explicitly. */
+export type RecommendationView = Omit<Recommendation, 'explanation'> & { explanation: string };
 
 export interface PathwayTrainingView {
   opportunityId: string;
