@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { buildRouter } from '#functions/api/app';
 import { buildOpenApiDocument } from '#functions/api/openapi';
@@ -28,6 +29,18 @@ function documentOperations(document: { paths: Record<string, Record<string, unk
 describe('the OpenAPI document', () => {
   it('is up to date: regenerate with `npx tsx openapi/generate.ts` when this fails', () => {
     expect(committed).toEqual(buildOpenApiDocument());
+  });
+
+  it('validates against the official OpenAPI 3.1 schema', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(committed));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+
+    const broken = structuredClone(committed);
+    delete broken.info;
+    expect((await new Validator().validate(broken)).valid).toBe(false);
   });
 
   it('lists exactly the routes the router serves (method and path)', () => {
