@@ -111,6 +111,7 @@ export function counsellorYouthView(profile: YouthProfile, options: { asOf: IsoD
 export interface RankedView {
   opportunityId: string;
   score: number;
+  title?: string;
 }
 
 export interface CounsellorYouthListItem {
@@ -142,7 +143,11 @@ export function counsellorYouthListItem(
 }
 
 function rankedView(ranked: RankedView): RankedView {
-  return { opportunityId: ranked.opportunityId, score: ranked.score };
+  return {
+    opportunityId: ranked.opportunityId,
+    score: ranked.score,
+    ...(ranked.title !== undefined && { title: ranked.title }),
+  };
 }
 
 // ---- counsellor: recommendations ------------------------------------------------------------

@@ -112,7 +112,7 @@ const educationLevel = z.enum(EDUCATION_LEVELS);
 const disabilityDomain = z.enum(DISABILITY_DOMAINS);
 const hollandCode = z.string().nullable();
 
-const ranked = z.strictObject({ opportunityId: z.string(), score: z.number() });
+const ranked = z.strictObject({ opportunityId: z.string(), score: z.number(), title: z.string().optional() });
 
 const youthListItem = z.strictObject({
   youthId: z.string(),

@@ -225,9 +225,9 @@ describe('counsellor views', () => {
       youthId: 'Y-0001',
       asOf: '2026-11-27',
       configVersion: 'c1',
-      topJob: { opportunityId: 'V-1', score: 0.8, secret: 'x' } as never,
+      topJob: { opportunityId: 'V-1', score: 0.8, title: 'Operator Jahit', secret: 'x' } as never,
     });
-    expect(item.topJob).toEqual({ opportunityId: 'V-1', score: 0.8 });
+    expect(item.topJob).toEqual({ opportunityId: 'V-1', score: 0.8, title: 'Operator Jahit' });
     expect(item.topTraining).toBeUndefined();
   });
 
