@@ -39,7 +39,7 @@ import {
 } from './common.ts';
 
 /**
- * Best entries kept per candidate list. 2,000 entries are about 130 KB, well inside the item
+ * Best entries kept per candidate list. 2,000 entries are about 65 KB, well inside the item
  * budget; an employer reads the first pages, and a cut entry is counted, never silent.
  */
 export const MAX_CANDIDATES_PER_LIST = 2_000;
@@ -112,6 +112,83 @@ export interface SetOpportunity {
 
 const opportunityId = (kind: OpportunityKind, id: string) => `${opportunityPrefix(kind)}#${id}`;
 
+// ---- storage encoding -----------------------------------------------------------------------
+//
+// Candidate lists, a set's opportunities and its pending removals are stored as one string
+// attribute each, a JSON array of tuples, instead of a list of maps: one attribute per list
+// instead of about five per entry, which is where emulator, SDK marshalling and garbage
+// collection time went. JSON rather than a separator format because youth and opportunity ids
+// are not restricted to characters a separator could rely on. Lists of maps written before are
+// still read.
+
+type CandidateTuple = [youthId: string, score: number, rank: number, district?: string];
+type OpportunityTuple = [kind: OpportunityKind, id: string, score: number, rank: number];
+
+const isKind = (value: unknown): value is OpportunityKind => value === 'job' || value === 'training';
+
+function malformed(what: string): never {
+  throw new Error(`stored ${what} is not in a format this adapter wrote`);
+}
+
+/** Parses a stored tuple list; an array is the older list-of-maps form. */
+function storedList(value: unknown, what: string): unknown[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string') return malformed(what);
+  const parsed: unknown = JSON.parse(value);
+  return Array.isArray(parsed) ? parsed : malformed(what);
+}
+
+export function encodeCandidates(entries: readonly StoredCandidate[]): string {
+  return JSON.stringify(
+    entries.map(
+      (e): CandidateTuple =>
+        e.district === undefined ? [e.youthId, e.score, e.rank] : [e.youthId, e.score, e.rank, e.district],
+    ),
+  );
+}
+
+function toStoredCandidate(entry: unknown): StoredCandidate {
+  if (Array.isArray(entry)) {
+    const [youthId, score, rank, district] = entry as unknown[];
+    if (typeof youthId !== 'string' || typeof score !== 'number' || typeof rank !== 'number')
+      return malformed('candidate entry');
+    return typeof district === 'string' ? { youthId, score, rank, district } : { youthId, score, rank };
+  }
+  const legacy = entry as StoredCandidate;
+  return {
+    youthId: legacy.youthId,
+    score: legacy.score,
+    rank: legacy.rank,
+    ...(legacy.district !== undefined ? { district: legacy.district } : {}),
+  };
+}
+
+/** The entries of a stored candidate list item's `entries` attribute, best first. */
+export function decodeCandidates(value: unknown): StoredCandidate[] {
+  return storedList(value, 'candidate list').map(toStoredCandidate);
+}
+
+export function encodeSetOpportunities(opportunities: readonly SetOpportunity[]): string {
+  return JSON.stringify(opportunities.map((o): OpportunityTuple => [o.kind, o.id, o.score, o.rank]));
+}
+
+function toSetOpportunity(entry: unknown): SetOpportunity {
+  if (Array.isArray(entry)) {
+    const [kind, id, score, rank] = entry as unknown[];
+    if (!isKind(kind) || typeof id !== 'string' || typeof score !== 'number' || typeof rank !== 'number')
+      return malformed('set opportunity');
+    return { kind, id, score, rank };
+  }
+  const legacy = entry as SetOpportunity;
+  return { kind: legacy.kind, id: legacy.id, score: legacy.score, rank: legacy.rank };
+}
+
+/** A set item's `opportunities` or `pendingRemovals` attribute. */
+export function decodeSetOpportunities(value: unknown): SetOpportunity[] {
+  return storedList(value, 'set opportunities').map(toSetOpportunity);
+}
+
 function ranked(item: RankedOpportunity): RankedOpportunity {
   return {
     opportunityId: item.opportunityId,
@@ -162,7 +239,7 @@ export function toStoredRecommendationSet<S extends RecommendationSet>(
 export function candidateEntriesOf(item: Item): CandidateEntry[] {
   const youthId = item.youthId as string;
   const district = typeof item.district === 'string' ? { district: item.district } : {};
-  return ((item.opportunities as SetOpportunity[] | undefined) ?? []).map((o) => ({
+  return decodeSetOpportunities(item.opportunities).map((o) => ({
     kind: o.kind,
     opportunityId: o.id,
     youthId,
@@ -178,8 +255,8 @@ export function candidateEntriesOf(item: Item): CandidateEntry[] {
  */
 export function listedOpportunitiesOf(item: Item): Pick<SetOpportunity, 'kind' | 'id'>[] {
   const all = [
-    ...((item.opportunities as SetOpportunity[] | undefined) ?? []),
-    ...((item.pendingRemovals as SetOpportunity[] | undefined) ?? []),
+    ...decodeSetOpportunities(item.opportunities),
+    ...decodeSetOpportunities(item.pendingRemovals),
   ];
   return [...new Map(all.map((o) => [opportunityId(o.kind, o.id), { kind: o.kind, id: o.id }])).values()];
 }
@@ -211,9 +288,11 @@ function setItem(
     configVersion: set.configVersion,
     contentHash: hash,
     session: extra.session,
-    opportunities,
+    opportunities: encodeSetOpportunities(opportunities),
     ...(extra.district !== undefined ? { district: extra.district } : {}),
-    ...(extra.pendingRemovals.length > 0 ? { pendingRemovals: extra.pendingRemovals } : {}),
+    ...(extra.pendingRemovals.length > 0
+      ? { pendingRemovals: encodeSetOpportunities(extra.pendingRemovals) }
+      : {}),
     ...(topJob ? { topJob: ranked(topJob) } : {}),
     ...(topTraining ? { topTraining: ranked(topTraining) } : {}),
   };
@@ -393,7 +472,7 @@ async function applyListChange(
   let stored = first;
   for (let attempt = 0; ; attempt++) {
     const version = typeof stored?.version === 'number' ? stored.version : undefined;
-    const merged = mergeCandidateList((stored?.entries as StoredCandidate[] | undefined) ?? [], change);
+    const merged = mergeCandidateList(decodeCandidates(stored?.entries), change);
     if (!merged.changed) return { ...merged.counts, candidateListsUpdated: 0 };
     const condition =
       version === undefined
@@ -413,7 +492,7 @@ async function applyListChange(
           kind: change.kind,
           opportunityId: change.opportunityId,
           version: (version ?? 0) + 1,
-          entries: merged.entries,
+          entries: encodeCandidates(merged.entries),
         };
         await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: item, ...condition }));
       }
@@ -480,8 +559,8 @@ function toSummary(item: Item): StoredSummary {
   return {
     contentHash: item.contentHash as string,
     ...(typeof item.district === 'string' ? { district: item.district } : {}),
-    opportunities: (item.opportunities as SetOpportunity[] | undefined) ?? [],
-    pendingRemovals: (item.pendingRemovals as SetOpportunity[] | undefined) ?? [],
+    opportunities: decodeSetOpportunities(item.opportunities),
+    pendingRemovals: decodeSetOpportunities(item.pendingRemovals),
     ...(typeof item.session === 'string' ? { session: item.session } : {}),
   };
 }
@@ -686,7 +765,7 @@ export class DynamoRecommendationRepository<S extends RecommendationSet = Recomm
         Key: recommendationKeys.candidateList(kind, opportunityId),
       }),
     );
-    const entries = (out.Item?.entries as StoredCandidate[] | undefined) ?? [];
+    const entries = decodeCandidates(out.Item?.entries);
     const items = entries.slice(offset, offset + limit).map((e) => toCandidate(kind, opportunityId, e));
     const next = offset + limit;
     return next < entries.length

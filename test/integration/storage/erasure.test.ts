@@ -2,7 +2,10 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { AdapterOptions } from '#functions/adapters/dynamodb/common';
 import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
-import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import {
+  DynamoRecommendationRepository,
+  decodeCandidates,
+} from '#functions/adapters/dynamodb/recommendations';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { type MatcherSet, recommendationSet, storedYouth } from './fixtures.ts';
 import { useDynamo } from './harness.ts';
@@ -79,9 +82,7 @@ describe('export and erasure of one youth against dynalite', () => {
     expect(remaining.filter((item) => JSON.stringify(item).includes('Y1'))).toEqual([]);
     const lists = remaining.filter((item) => String(item.pk).startsWith('CANDS#'));
     expect(lists.map((list) => list.pk).sort()).toEqual(['CANDS#VAC#V1']);
-    expect(lists.flatMap((list) => (list.entries as { youthId: string }[]).map((e) => e.youthId))).toEqual([
-      'Y2',
-    ]);
+    expect(lists.flatMap((list) => decodeCandidates(list.entries).map((e) => e.youthId))).toEqual(['Y2']);
     expect(await youth.get('Y1')).toBeUndefined();
     expect(await youth.findByNikHash('c'.repeat(64))).toEqual([]);
     expect((await youth.listByDistrict('3374')).items.map((y) => y.profile.youthId)).toEqual(['Y2']);

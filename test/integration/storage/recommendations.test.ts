@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#core/domain/errors';
 import {
   DynamoRecommendationRepository,
+  decodeSetOpportunities,
   MAX_CANDIDATES_PER_LIST,
 } from '#functions/adapters/dynamodb/recommendations';
 import { type MatcherSet, recommendationSet } from './fixtures.ts';
@@ -207,7 +208,8 @@ describe('DynamoRecommendationRepository against dynalite', () => {
     expect(document).toBeInstanceOf(Uint8Array);
     expect(document?.byteLength).toBeLessThan(JSON.stringify(set).length / 4);
     expect(item).not.toHaveProperty('set');
-    expect(item?.opportunities).toEqual([
+    expect(typeof item?.opportunities).toBe('string');
+    expect(decodeSetOpportunities(item?.opportunities)).toEqual([
       { kind: 'job', id: 'V1', score: 0.8, rank: 1 },
       { kind: 'training', id: 'T1', score: 0.4, rank: 1 },
     ]);
@@ -342,5 +344,77 @@ describe('DynamoRecommendationRepository against dynalite', () => {
     expect(await candidateIds(repo, 'V1')).toEqual([]);
     expect(await candidateIds(repo, 'V2')).toEqual(['Y1']);
     expect(await repo.writeSets([recommendationSet('Y1', [['V2', 0.8]])])).toMatchObject({ unchanged: 1 });
+  });
+
+  it('stores each candidate list as one string and keeps ids with separators, quotes and non-ASCII text', async () => {
+    const options = await table();
+    const repo = new DynamoRecommendationRepository<MatcherSet>(options);
+    const odd = ['Y\t1', 'Y"2\n', 'Y,3|\\', 'Yö🙂'];
+    await repo.writeSets(
+      odd.map((id, i) => recommendationSet(id, [['V\t1', 0.9 - i / 10]])),
+      new Map(odd.map((id, i) => [id, i === 0 ? 'Kab.\tSemarang' : '3374'])),
+    );
+    const doc = DynamoDBDocumentClient.from(options.client);
+    const list = (
+      await doc.send(
+        new GetCommand({ TableName: options.tableName, Key: { pk: 'CANDS#VAC#V\t1', sk: 'LIST' } }),
+      )
+    ).Item;
+    expect(typeof list?.entries).toBe('string');
+    const page = await repo.listCandidates('job', 'V\t1');
+    expect(page.items.map((c) => [c.youthId, c.district, c.rank])).toEqual(
+      odd.map((id, i) => [id, i === 0 ? 'Kab.\tSemarang' : '3374', 1]),
+    );
+    expect(page.items.map((c) => c.score)).toEqual(odd.map((_, i) => 0.9 - i / 10));
+  });
+
+  it('reads and rewrites items stored as lists of maps before the string encoding', async () => {
+    const options = await table();
+    const repo = new DynamoRecommendationRepository<MatcherSet>(options);
+    await repo.writeSets([recommendationSet('Y1', [['V1', 0.9]])]);
+    const doc = DynamoDBDocumentClient.from(options.client);
+    const setKey = { pk: 'YOUTH#Y1', sk: 'RECSET' };
+    const stored = (await doc.send(new GetCommand({ TableName: options.tableName, Key: setKey }))).Item;
+    await doc.send(
+      new PutCommand({
+        TableName: options.tableName,
+        Item: { ...stored, opportunities: [{ kind: 'job', id: 'V1', score: 0.9, rank: 1 }] },
+      }),
+    );
+    await doc.send(
+      new PutCommand({
+        TableName: options.tableName,
+        Item: {
+          pk: 'CANDS#VAC#V1',
+          sk: 'LIST',
+          entity: 'candidates',
+          kind: 'job',
+          opportunityId: 'V1',
+          version: 1,
+          entries: [
+            { youthId: 'Y0', score: 0.95, rank: 2, district: '3374' },
+            { youthId: 'Y1', score: 0.9, rank: 1 },
+          ],
+        },
+      }),
+    );
+    expect((await repo.listCandidates('job', 'V1')).items).toEqual([
+      { kind: 'job', opportunityId: 'V1', youthId: 'Y0', score: 0.95, rank: 2, district: '3374' },
+      { kind: 'job', opportunityId: 'V1', youthId: 'Y1', score: 0.9, rank: 1 },
+    ]);
+    expect(await repo.writeSets([recommendationSet('Y1', [['V1', 0.9]])])).toMatchObject({ unchanged: 1 });
+    expect(await repo.writeSets([recommendationSet('Y1', [['V2', 0.5]])])).toMatchObject({
+      written: 1,
+      candidateEntriesAdded: 1,
+      candidateEntriesRemoved: 1,
+    });
+    expect(await candidateIds(repo, 'V1')).toEqual(['Y0']);
+    expect(await candidateIds(repo, 'V2')).toEqual(['Y1']);
+    const list = (
+      await doc.send(
+        new GetCommand({ TableName: options.tableName, Key: { pk: 'CANDS#VAC#V1', sk: 'LIST' } }),
+      )
+    ).Item;
+    expect(list).toMatchObject({ version: 2, entries: JSON.stringify([['Y0', 0.95, 2, '3374']]) });
   });
 });

@@ -1,4 +1,7 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '#core/domain/errors';
 import type { StoredYouth } from '#core/ports';
@@ -72,11 +75,13 @@ describe('DynamoYouthRepository against dynalite', () => {
   });
 
   it('walks a whole district across more than one 1 MB DynamoDB page', async () => {
-    // About 5 KB per item: 450 of them fill more than one 1 MB page.
-    const padding = Array.from({ length: 120 }, (_, i) => `keterampilan-yang-tidak-dikenal-nomor-${i}`);
+    // Profiles are stored deflated, so the padding must not compress: 120 distinct hashes make about
+    // 4 KB per item after deflate, and 450 of them fill more than one 1 MB page.
+    const padding = (id: string) =>
+      Array.from({ length: 120 }, (_, i) => createHash('sha256').update(`${id}/${i}`).digest('base64url'));
     const many: StoredYouth[] = Array.from({ length: 450 }, (_, i) => {
       const youth = storedYouth(`Y${String(i).padStart(4, '0')}`);
-      youth.profile.unknownSkills = padding;
+      youth.profile.unknownSkills = padding(youth.profile.youthId);
       return youth;
     });
     const options = await table();
@@ -106,5 +111,102 @@ describe('DynamoYouthRepository against dynalite', () => {
     ]);
     const found = await repo.findByNikHash('f'.repeat(64));
     expect(found.map((y) => y.profile.youthId)).toEqual(['Y1']);
+  });
+
+  it('round-trips every field of a profile through each read path', async () => {
+    const options = await table();
+    const repo = new DynamoYouthRepository(options);
+    const youth = storedYouth('Y1', 7, '3301', 'b'.repeat(64));
+    youth.profile = {
+      ...youth.profile,
+      instrument: 'sinergi-minat-bakat-mini-v1',
+      disability: { seeing: 2, walking: 4, communication: 3 },
+      interestProfile: null,
+      hollandCode: null,
+      aptitudes: {
+        numerical: { correct: 14, total: 20, percentile: 62.5, norm: 'default' },
+        verbal: { correct: 0, total: 20, percentile: 0, norm: 'cohort' },
+      },
+      skills: [],
+      unknownSkills: ['menjahit kebaya', 'las "TIG"', 'bahasa Jawa krama \u00e9'],
+      preferences: { maxCommuteKm: 12.5, willingToRelocate: true, contractTypes: ['permanent', 'contract'] },
+      flags: ['scale_incomplete:R', 'interests_identical'],
+    };
+    const other = storedYouth('Y2', 1, '3301');
+    delete other.profile.welfareDecile;
+    other.profile.preferences = {};
+    await repo.put(youth);
+    await repo.putMany([other]);
+
+    expect(await repo.get('Y1')).toEqual(youth);
+    expect(await repo.get('Y2')).toEqual(other);
+    expect((await repo.listByDistrict('3301')).items).toEqual([youth, other]);
+    const walked: StoredYouth[] = [];
+    for await (const y of repo.allInDistrict('3301')) walked.push(y);
+    expect(walked).toEqual([youth, other]);
+    expect(await repo.findByNikHash('b'.repeat(64))).toEqual([youth]);
+    expect((await repo.exportAll('Y1')).youth).toEqual(youth);
+  });
+
+  it('stores the profile as one deflated binary attribute beside the key, index and version attributes', async () => {
+    const options = await table();
+    await new DynamoYouthRepository(options).put(storedYouth('Y1', 3, '3374', 'a'.repeat(64)));
+    const { Item } = await options.client.send(
+      new GetItemCommand({
+        TableName: options.tableName,
+        Key: { pk: { S: 'YOUTH#Y1' }, sk: { S: 'PROFILE' } },
+      }),
+    );
+    expect(Object.keys(Item ?? {}).sort()).toEqual(
+      [
+        'document',
+        'district',
+        'entity',
+        'gsi1pk',
+        'gsi1sk',
+        'gsi2pk',
+        'gsi2sk',
+        'nikHash',
+        'pk',
+        'sk',
+        'version',
+      ].sort(),
+    );
+    expect(Item?.version).toEqual({ N: '3' });
+    expect(Item?.district).toEqual({ S: '3374' });
+    // Disability, welfare status and birth date are inside the document, not attributes of their own.
+    const document = Item?.document?.B;
+    expect(document).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(inflateSync(document ?? new Uint8Array()).toString('utf8'))).toEqual(
+      storedYouth('Y1', 3, '3374').profile,
+    );
+  });
+
+  it('reads a profile stored as nested attributes before profiles were deflated', async () => {
+    const options = await table();
+    const youth = storedYouth('Y1', 2, '3374', 'd'.repeat(64));
+    await DynamoDBDocumentClient.from(options.client).send(
+      new PutCommand({
+        TableName: options.tableName,
+        Item: {
+          pk: 'YOUTH#Y1',
+          sk: 'PROFILE',
+          gsi1pk: 'DISTRICT#3374',
+          gsi1sk: 'YOUTH#Y1',
+          gsi2pk: `NIK#${'d'.repeat(64)}`,
+          gsi2sk: 'YOUTH#Y1',
+          entity: 'youth',
+          version: 2,
+          profile: youth.profile,
+          nikHash: 'd'.repeat(64),
+        },
+      }),
+    );
+    const repo = new DynamoYouthRepository(options);
+    expect(await repo.get('Y1')).toEqual(youth);
+    expect((await repo.listByDistrict('3374')).items).toEqual([youth]);
+    await expect(repo.put(storedYouth('Y1', 1))).rejects.toBeInstanceOf(ConflictError);
+    await repo.put(storedYouth('Y1', 3, '3301'));
+    expect(await repo.get('Y1')).toEqual(storedYouth('Y1', 3, '3301'));
   });
 });

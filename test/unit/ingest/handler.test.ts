@@ -347,17 +347,13 @@ describe('ingest handler with injected AWS failures', () => {
     const stored = new Set<string>();
     documentMock
       .on(BatchWriteCommand)
-      .callsFake(
-        (input: {
-          RequestItems: Record<string, { PutRequest: { Item: { profile: { youthId: string } } } }[]>;
-        }) => {
-          const requests = input.RequestItems['t']!;
-          calls++;
-          const [kept, left] = calls % 2 === 1 ? [requests.slice(0, 3), requests.slice(3)] : [requests, []];
-          for (const r of kept) stored.add(r.PutRequest.Item.profile.youthId);
-          return left.length > 0 ? { UnprocessedItems: { t: left } } : {};
-        },
-      );
+      .callsFake((input: { RequestItems: Record<string, { PutRequest: { Item: { pk: string } } }[]> }) => {
+        const requests = input.RequestItems['t']!;
+        calls++;
+        const [kept, left] = calls % 2 === 1 ? [requests.slice(0, 3), requests.slice(3)] : [requests, []];
+        for (const r of kept) stored.add(r.PutRequest.Item.pk);
+        return left.length > 0 ? { UnprocessedItems: { t: left } } : {};
+      });
     const { deps } = makeDeps();
     deps.pipeline.youth = new DynamoYouthRepository({
       client: new DynamoDBClient({}),

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  candidateEntriesOf,
+  decodeCandidates,
+  decodeSetOpportunities,
+  encodeCandidates,
+  encodeSetOpportunities,
+  listedOpportunitiesOf,
+  type SetOpportunity,
+  type StoredCandidate,
+} from '#functions/adapters/dynamodb/recommendations';
+
+// Any text, separators, quotes and astral characters included: ids are not restricted upstream.
+const text = fc.string({ unit: 'binary', maxLength: 24 });
+const score = fc.double({ noNaN: true, noDefaultInfinity: true }).map((s) => (Object.is(s, -0) ? 0 : s));
+const rank = fc.integer({ min: 1, max: 2_000 });
+
+const storedCandidate: fc.Arbitrary<StoredCandidate> = fc
+  .record({ youthId: text, score, rank, district: fc.option(text, { nil: undefined }) })
+  .map(({ district, ...rest }) => (district === undefined ? rest : { ...rest, district }));
+
+const setOpportunity: fc.Arbitrary<SetOpportunity> = fc.record({
+  kind: fc.constantFrom('job' as const, 'training' as const),
+  id: text,
+  score,
+  rank,
+});
+
+describe('candidate list and set opportunity encoding', () => {
+  it('round-trips any candidate list through one string, order and absent districts kept', () => {
+    fc.assert(
+      fc.property(fc.array(storedCandidate, { maxLength: 40 }), (entries) => {
+        const encoded = encodeCandidates(entries);
+        expect(typeof encoded).toBe('string');
+        const decoded = decodeCandidates(encoded);
+        expect(decoded).toEqual(entries);
+        // toEqual ignores an undefined property; a stored entry must not gain or lose one.
+        decoded.forEach((entry, i) => {
+          expect(Object.keys(entry).sort()).toEqual(Object.keys(entries[i] ?? {}).sort());
+        });
+      }),
+    );
+  });
+
+  it('round-trips any set opportunity list through one string', () => {
+    fc.assert(
+      fc.property(fc.array(setOpportunity, { maxLength: 40 }), (opportunities) => {
+        expect(decodeSetOpportunities(encodeSetOpportunities(opportunities))).toEqual(opportunities);
+      }),
+    );
+  });
+
+  it('keeps an entry without a district without one', () => {
+    const [entry] = decodeCandidates(encodeCandidates([{ youthId: 'Y1', score: 0.5, rank: 2 }]));
+    expect(entry).toEqual({ youthId: 'Y1', score: 0.5, rank: 2 });
+    expect(entry).not.toHaveProperty('district');
+  });
+
+  it('reads lists of maps stored before the string encoding', () => {
+    expect(
+      decodeCandidates([
+        { youthId: 'Y1', score: 0.9, rank: 1, district: '3374' },
+        { youthId: 'Y2', score: 0.4, rank: 3 },
+      ]),
+    ).toEqual([
+      { youthId: 'Y1', score: 0.9, rank: 1, district: '3374' },
+      { youthId: 'Y2', score: 0.4, rank: 3 },
+    ]);
+    expect(decodeSetOpportunities([{ kind: 'job', id: 'V1', score: 0.8, rank: 1 }])).toEqual([
+      { kind: 'job', id: 'V1', score: 0.8, rank: 1 },
+    ]);
+  });
+
+  it('reads an absent attribute as an empty list and refuses what it did not write', () => {
+    expect(decodeCandidates(undefined)).toEqual([]);
+    expect(decodeSetOpportunities(undefined)).toEqual([]);
+    expect(() => decodeCandidates('{"youthId":"Y1"}')).toThrow(/not in a format/);
+    expect(() => decodeCandidates('[[1,0.5,1]]')).toThrow(/not in a format/);
+    expect(() => decodeCandidates(42)).toThrow(/not in a format/);
+    expect(() => decodeSetOpportunities('[["vacancy","V1",0.5,1]]')).toThrow(/not in a format/);
+    expect(() => decodeSetOpportunities('not json')).toThrow(SyntaxError);
+  });
+
+  it('names the candidate entries and lists of a stored set item from its encoded attributes', () => {
+    const item = {
+      youthId: 'Y\t1',
+      district: '3374',
+      opportunities: encodeSetOpportunities([
+        { kind: 'job', id: 'V1', score: 0.8, rank: 1 },
+        { kind: 'training', id: 'T1', score: 0.4, rank: 1 },
+      ]),
+      pendingRemovals: encodeSetOpportunities([
+        { kind: 'job', id: 'V9', score: 0.3, rank: 4 },
+        { kind: 'job', id: 'V1', score: 0.7, rank: 2 },
+      ]),
+    };
+    expect(candidateEntriesOf(item)).toEqual([
+      { kind: 'job', opportunityId: 'V1', youthId: 'Y\t1', score: 0.8, rank: 1, district: '3374' },
+      { kind: 'training', opportunityId: 'T1', youthId: 'Y\t1', score: 0.4, rank: 1, district: '3374' },
+    ]);
+    expect(listedOpportunitiesOf(item)).toEqual([
+      { kind: 'job', id: 'V1' },
+      { kind: 'training', id: 'T1' },
+      { kind: 'job', id: 'V9' },
+    ]);
+  });
+});
