@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Issue } from '#core/domain/errors';
-import { createRecordParser } from '#core/records/parse';
+import { parseRowStream } from '#core/records/parse';
 import type { RecordKind, RecordOf } from '#core/records/types';
 import { isKnownDistrict } from '#core/reference/districts';
 import { detectFormat, type FileFormat, UnsupportedFileFormatError } from '#functions/shared/files/format';
@@ -71,21 +71,14 @@ export async function loadRecords<K extends RecordKind>(
   input: InputFile,
 ): Promise<LoadedFile<RecordOf[K]>> {
   const file = input.path;
-  const rows = readRawRows(createReadStream(file), { format: input.format, file });
-  const parser = createRecordParser(kind, { file, isKnownDistrict });
-  const loaded: LoadedFile<RecordOf[K]> = { file, records: [], rejected: [], warnings: [] };
-  for await (const raw of rows) {
-    const { record, rejected, warnings } = parser.parseRow(raw);
-    if (record !== undefined) loaded.records.push({ row: raw.row, record });
-    loaded.rejected.push(...rejected);
-    loaded.warnings.push(...warnings);
-    if (parser.unreadable) break;
-  }
-  loaded.rejected.push(...rows.issues);
-  loaded.warnings.unshift(...rows.warnings);
-  // File-level issues first, then by row; the sort is stable, so one row's issues keep their order.
-  loaded.rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return loaded;
+  const records: RowRecord<RecordOf[K]>[] = [];
+  const { rejected, warnings } = await parseRowStream(
+    kind,
+    readRawRows(createReadStream(file), { format: input.format, file }),
+    { file, isKnownDistrict },
+    (record, row) => records.push({ row, record }),
+  );
+  return { file, records, rejected, warnings };
 }
 
 /** A JSON file read whole (small configuration files only); problems name the file. */

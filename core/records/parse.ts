@@ -9,7 +9,7 @@ import { identifier } from './cells.ts';
 import { withoutAbsent } from './fields.ts';
 import { type ColumnMap, normalizeHeader, resolveColumns } from './headers.ts';
 import { trainingSchema } from './training.ts';
-import type { ParseContext, ParseResult, RawRow, RecordKind, RecordOf } from './types.ts';
+import type { ParseContext, ParseResult, RawRow, RawRowSource, RecordKind, RecordOf } from './types.ts';
 import { vacancySchema } from './vacancy.ts';
 
 export const ID_FIELD: Record<RecordKind, string> = {
@@ -160,4 +160,47 @@ export function parseRecords<K extends RecordKind>(
     if (parser.unreadable) break;
   }
   return result;
+}
+
+/** What a streamed file leaves behind besides its records. */
+export interface StreamParseResult {
+  /** Data rows the reader handed over (rows it could not split are in `readerIssues`). */
+  rowsRead: number;
+  /** Parser and reader issues: file-level first, then by row. */
+  rejected: Issue[];
+  /** The reader's warnings first, then the parser's. */
+  warnings: Issue[];
+  readerIssues: readonly Issue[];
+}
+
+/**
+ * Parses rows as the reader streams them, handing each record to `onRecord` with its row, so no
+ * caller holds the rows; stops at a file-level issue, since no later row could be trusted.
+ */
+export async function parseRowStream<K extends RecordKind>(
+  kind: K,
+  rows: RawRowSource,
+  ctx: ParseContext,
+  onRecord: (record: RecordOf[K], row: number) => void,
+): Promise<StreamParseResult> {
+  const parser = createRecordParser(kind, ctx);
+  const rejected: Issue[] = [];
+  const warnings: Issue[] = [];
+  let rowsRead = 0;
+  for await (const raw of rows) {
+    rowsRead++;
+    const parsed = parser.parseRow(raw);
+    rejected.push(...parsed.rejected);
+    warnings.push(...parsed.warnings);
+    if (parsed.record !== undefined) onRecord(parsed.record, raw.row);
+    if (parser.unreadable) break;
+  }
+  rejected.push(...rows.issues);
+  rejected.sort(byRow);
+  return { rowsRead, rejected, warnings: [...rows.warnings, ...warnings], readerIssues: rows.issues };
+}
+
+/** File-level issues (no row) first, then by row; the sort is stable, so a row keeps its order. */
+export function byRow(a: { row?: number }, b: { row?: number }): number {
+  return (a.row ?? 0) - (b.row ?? 0);
 }

@@ -12,6 +12,12 @@ export interface RawRow {
   values: Record<string, unknown>;
 }
 
+/** Rows as a file reader streams them; its own issues are complete once iteration ends. */
+export interface RawRowSource extends AsyncIterable<RawRow> {
+  readonly issues: readonly Issue[];
+  readonly warnings: readonly Issue[];
+}
+
 export const RECORD_KINDS = ['vacancies', 'trainings', 'assessments'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

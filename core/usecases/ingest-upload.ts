@@ -15,8 +15,8 @@ import {
   vacancyToProfile,
 } from '../matching/opportunity-profile.ts';
 import type { PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
-import { createRecordParser } from '../records/parse.ts';
-import type { RawRow, RecordKind, RecordOf } from '../records/types.ts';
+import { byRow, parseRowStream } from '../records/parse.ts';
+import type { RawRowSource, RecordKind, RecordOf } from '../records/types.ts';
 import { type ScoringContext, scoreAssessment } from '../scoring/score.ts';
 import {
   loadOpenOpportunities,
@@ -37,11 +37,7 @@ import {
 } from './report.ts';
 import { ownerScopeId, PROGRAMME_OWNER, parseUploadKey, type UploadOwner } from './upload-key.ts';
 
-/** Rows from a file reader; its own issues (unreadable rows, file problems) are complete after iteration. */
-export interface RawRowSource extends AsyncIterable<RawRow> {
-  readonly issues: readonly Issue[];
-  readonly warnings: readonly Issue[];
-}
+export type { RawRowSource } from '../records/types.ts';
 
 export interface IngestDeps extends MatchingPorts {
   scoring: ScoringContext;
@@ -208,10 +204,6 @@ function acceptOpportunity(
   state.opportunities.push({ value: { kind: 'training', record: training, profile, version }, row });
 }
 
-function byRow(a: Issue, b: Issue): number {
-  return (a.row ?? 0) - (b.row ?? 0);
-}
-
 function distinctRows(issues: readonly Issue[]): Set<number> {
   return new Set(issues.flatMap((issue) => (issue.row === undefined ? [] : [issue.row])));
 }
@@ -316,36 +308,30 @@ export async function ingestUpload(input: IngestUploadInput, deps: IngestDeps): 
   const owner = identity.owner;
   const kind = upload.kind;
   const state: KindState = { rejected: [], warnings: [], review: [], youth: [], opportunities: [] };
-  const parser = createRecordParser(kind, {
-    file,
-    ...(deps.isKnownDistrict !== undefined && { isKnownDistrict: deps.isKnownDistrict }),
-  });
   const ctx = profileContext(deps);
-  const rows = input.openRows();
-  let rowsRead = 0;
-  for await (const raw of rows) {
-    rowsRead++;
-    const parsed = parser.parseRow(raw);
-    state.rejected.push(...parsed.rejected);
-    state.warnings.push(...parsed.warnings);
-    const record = parsed.record;
-    if (record !== undefined) {
+  const parsed = await parseRowStream(
+    kind,
+    input.openRows(),
+    { file, ...(deps.isKnownDistrict !== undefined && { isKnownDistrict: deps.isKnownDistrict }) },
+    (record, row) => {
       if (kind === 'assessments') {
-        acceptAssessment(record as RecordOf['assessments'], raw.row, file, deps, version, state);
-      } else {
-        const opportunity = record as Vacancy | TrainingOffer;
-        const refused = ownerIssue(owner, kind, opportunity, file, raw.row);
-        if (refused) state.rejected.push(refused);
-        else acceptOpportunity(kind, opportunity, raw.row, file, ctx, version, state);
+        acceptAssessment(record as RecordOf['assessments'], row, file, deps, version, state);
+        return;
       }
-    }
-    if (parser.unreadable) break;
-  }
+      const opportunity = record as Vacancy | TrainingOffer;
+      const refused = ownerIssue(owner, kind, opportunity, file, row);
+      if (refused) state.rejected.push(refused);
+      else acceptOpportunity(kind, opportunity, row, file, ctx, version, state);
+    },
+  );
   if (kind !== 'assessments') await refuseForeignIds(owner, file, deps, state);
-  const readerRows = distinctRows(rows.issues);
-  state.rejected.push(...rows.issues);
-  state.warnings.unshift(...rows.warnings);
+  const readerRows = distinctRows(parsed.readerIssues);
+  const rowsRead = parsed.rowsRead;
+  state.rejected.push(...parsed.rejected);
   state.rejected.sort(byRow);
+  // Per row, the parser's warnings before the profile's, as the rows were read; file-level first.
+  state.warnings.unshift(...parsed.warnings);
+  state.warnings.sort(byRow);
   const parsedAt = deps.now();
 
   const accepted = kind === 'assessments' ? state.youth.length : state.opportunities.length;

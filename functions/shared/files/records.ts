@@ -2,7 +2,7 @@
  * A whole file to records: the reader's issues and the parser's issues in one result, in the
  * shape the processing report and the CLI use.
  */
-import { createRecordParser } from '#core/records/parse';
+import { parseRowStream } from '#core/records/parse';
 import type { ParseContext, ParseResult, RecordKind, RecordOf } from '#core/records/types';
 import { type ReadOptions, readRawRows } from './read.ts';
 import type { ByteSource } from './text.ts';
@@ -18,26 +18,15 @@ export async function readRecordFile<K extends RecordKind>(
   source: ByteSource,
   options: ReadRecordsOptions,
 ): Promise<ParseResult<RecordOf[K]>> {
-  const rows = readRawRows(source, options);
-  const parser = createRecordParser(kind, {
-    file: options.file,
-    ...(options.isKnownDistrict !== undefined && { isKnownDistrict: options.isKnownDistrict }),
-  });
-  const result: ParseResult<RecordOf[K]> = { records: [], rejected: [], warnings: [] };
-  for await (const raw of rows) {
-    const { record, rejected, warnings } = parser.parseRow(raw);
-    if (record !== undefined) result.records.push(record);
-    result.rejected.push(...rejected);
-    result.warnings.push(...warnings);
-    if (parser.unreadable) break;
-  }
-  result.rejected.push(...rows.issues);
-  result.warnings.unshift(...rows.warnings);
-  result.rejected.sort(byRow);
-  return result;
-}
-
-/** File-level issues (no row) first, then by row; the sort is stable, so a row keeps its order. */
-function byRow(a: { row?: number }, b: { row?: number }): number {
-  return (a.row ?? 0) - (b.row ?? 0);
+  const records: RecordOf[K][] = [];
+  const { rejected, warnings } = await parseRowStream(
+    kind,
+    readRawRows(source, options),
+    {
+      file: options.file,
+      ...(options.isKnownDistrict !== undefined && { isKnownDistrict: options.isKnownDistrict }),
+    },
+    (record) => records.push(record),
+  );
+  return { records, rejected, warnings };
 }
