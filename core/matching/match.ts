@@ -304,6 +304,13 @@ function recommendation(ctx: Context, y: number, set: OpportunitySet, o: number)
     kind: opportunity.kind,
     title: opportunity.title,
     ownerName: opportunity.ownerName,
+    ...explainedPair(ctx, y, opportunity, detail),
+  };
+}
+
+/** What a recommendation and a candidate both publish about one pair: never the internal fields. */
+function explainedPair(ctx: Context, y: number, opportunity: OpportunityProfile, detail: PairDetail) {
+  return {
     score: detail.score,
     components: detail.components,
     sharedHolland: detail.sharedHolland,
@@ -594,16 +601,6 @@ export function topCandidates(
   ranked.sort((a, b) => b.units - a.units || (ids[a.y]! < ids[b.y]! ? -1 : ids[a.y]! > ids[b.y]! ? 1 : 0));
   return ranked.slice(0, options.limit ?? ranked.length).map(({ y }) => {
     const detail = pairDetail(ctx, y, set, 0);
-    return {
-      youthId: ids[y]!,
-      score: detail.score,
-      components: detail.components,
-      sharedHolland: detail.sharedHolland,
-      missingSkills: detail.missingSkills,
-      aptitudeGaps: detail.aptitudeGaps,
-      distanceKm: detail.distanceKm,
-      flags: detail.flags,
-      explanation: explain(ctx, y, opportunity, detail),
-    };
+    return { youthId: ids[y]!, ...explainedPair(ctx, y, opportunity, detail) };
   });
 }
