@@ -198,6 +198,11 @@ function recommendation(
     aptitudeGaps,
     distanceKm,
     flags: [],
+    basis: {
+      interestCongruence: Math.round(congruence * 10_000) / 10_000,
+      skillsRequired: o.skills.length,
+      skillsShared: o.skills.length - missingSkills.length,
+    },
     explanation,
   };
 }

@@ -153,7 +153,7 @@ function rankedView(ranked: RankedView): RankedView {
 // ---- counsellor: recommendations ------------------------------------------------------------
 
 /** A recommendation in one language; `recommendationView` still picks each field explicitly. */
-export type RecommendationView = Omit<Recommendation, 'explanation'> & { explanation: string };
+export type RecommendationView = Omit<Recommendation, 'explanation' | 'basis'> & { explanation: string };
 
 export interface PathwayTrainingView {
   opportunityId: string;

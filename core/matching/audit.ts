@@ -4,7 +4,7 @@
  */
 import { accommodationNeeds } from '../domain/disability.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
-import type { YouthRecommendations } from './types.ts';
+import type { YouthRecommendationFacts } from './types.ts';
 
 export interface GroupStats {
   group: string;
@@ -46,7 +46,7 @@ function round4(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-function stats(group: string, value: string, results: YouthRecommendations[]): GroupStats {
+function stats(group: string, value: string, results: YouthRecommendationFacts[]): GroupStats {
   const withJob = results.filter((r) => r.jobs.length > 0);
   const mean = (values: number[]) =>
     values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
@@ -71,13 +71,13 @@ function naturalOrder(a: string, b: string): number {
  */
 export function fairnessAudit(
   youth: readonly YouthProfile[],
-  results: readonly YouthRecommendations[],
+  results: readonly YouthRecommendationFacts[],
   opportunities?: readonly OpportunityProfile[],
 ): FairnessAudit {
   const byId = new Map(results.map((r) => [r.youthId, r]));
   const groups: GroupStats[] = [];
   for (const { group, groupOf } of GROUPINGS) {
-    const members = new Map<string, YouthRecommendations[]>();
+    const members = new Map<string, YouthRecommendationFacts[]>();
     for (const y of youth) {
       const result = byId.get(y.youthId);
       if (!result) continue;
@@ -92,7 +92,7 @@ export function fairnessAudit(
 }
 
 function genderReview(
-  results: readonly YouthRecommendations[],
+  results: readonly YouthRecommendationFacts[],
   opportunities?: readonly OpportunityProfile[],
 ): GenderReviewItem[] {
   const items = new Map<string, GenderReviewItem>();

@@ -5,7 +5,17 @@
 import type { EducationLevel } from '../domain/education.ts';
 import type { OpportunityKind } from '../domain/profiles.ts';
 import type { AptitudeSubtest } from '../domain/records.ts';
-import type { AptitudeGap, Bilingual, PathwayGap, ScoreComponents } from './types.ts';
+import type {
+  AptitudeGap,
+  Bilingual,
+  PathwayFacts,
+  PathwayGap,
+  RecommendationFacts,
+  ScoreComponents,
+  YouthBasis,
+  YouthRecommendationFacts,
+  YouthRecommendations,
+} from './types.ts';
 
 export type SkillLabel = (skillId: string, lang: 'id' | 'en') => string;
 
@@ -195,7 +205,7 @@ export function explainRecommendation(facts: ExplanationFacts, label?: SkillLabe
   return { id: sentences.map((s) => s.id).join(' '), en: sentences.map((s) => s.en).join(' ') };
 }
 
-export interface PathwayFacts {
+export interface PathwayExplanationFacts {
   jobTitle: string;
   ownerName: string;
   interestCongruence: number;
@@ -203,12 +213,12 @@ export interface PathwayFacts {
   skillsRequired: number;
   skillsShared: number;
   missingSkills: string[];
-  requiredEducation: EducationLevel;
+  requiredEducation: EducationLevel | string;
   youthEducation: EducationLevel;
   trainings: { title: string; closesSkills: string[]; closesEducation: boolean }[];
 }
 
-export function explainPathway(f: PathwayFacts, label?: SkillLabel): Bilingual {
+export function explainPathway(f: PathwayExplanationFacts, label?: SkillLabel): Bilingual {
   const strength = f.interestCongruence >= 0.8 ? { id: 'sangat ', en: 'strongly ' } : { id: '', en: '' };
   const gapsId: string[] = [];
   const gapsEn: string[] = [];
@@ -246,5 +256,86 @@ export function explainPathway(f: PathwayFacts, label?: SkillLabel): Bilingual {
   return {
     id: `Anda ${strength.id}berminat pada ${f.jobTitle} (${f.ownerName}), tetapi ${list(gapsId, 'id')}. Pelatihan yang dapat menutup kesenjangan: ${trainingText('id')}.`,
     en: `You are ${strength.en}interested in ${f.jobTitle} (${f.ownerName}), but ${list(gapsEn, 'en')}. Trainings that can close the gap: ${trainingText('en')}.`,
+  };
+}
+
+// ---- explanations of stored facts -------------------------------------------------------------
+
+/** What the explanations of one youth's set share. */
+export interface ExplainedYouth {
+  hollandCode: string | null;
+  basis: YouthBasis;
+}
+
+/** The explanation of a recommendation, from its facts alone: the matcher and readers both use this. */
+export function explainRecommendationFacts(
+  r: RecommendationFacts,
+  youth: ExplainedYouth,
+  label?: SkillLabel,
+): Bilingual {
+  return explainRecommendation(
+    {
+      kind: r.kind,
+      hollandCode: youth.hollandCode,
+      interestCongruence: r.basis.interestCongruence,
+      youthInterestNeutral: r.flags.includes('interest_neutral_no_profile'),
+      opportunityInterestUnknown: r.flags.includes('interest_neutral_unknown_occupation'),
+      sharedHolland: r.sharedHolland,
+      aptitudeGaps: r.aptitudeGaps,
+      aptitudeNotAssessed: r.flags.includes('aptitude_not_assessed'),
+      skillsRequired: r.basis.skillsRequired,
+      skillsShared: r.basis.skillsShared,
+      missingSkills: r.missingSkills,
+      distanceKm: r.distanceKm,
+      maxCommuteKm: youth.basis.maxCommuteKm,
+      relocation: r.flags.includes('relocation_required'),
+      score: r.score,
+      components: r.components,
+      genderReview: r.flags.includes('gender_requirement_review'),
+    },
+    label,
+  );
+}
+
+export function explainPathwayFacts(p: PathwayFacts, youth: ExplainedYouth, label?: SkillLabel): Bilingual {
+  return explainPathway(
+    {
+      jobTitle: p.jobTitle,
+      ownerName: p.ownerName,
+      interestCongruence: p.interestCongruence,
+      gaps: p.gaps,
+      skillsRequired: p.basis.skillsRequired,
+      skillsShared: p.basis.skillsShared,
+      missingSkills: p.missingSkills,
+      requiredEducation: p.requiredEducation,
+      youthEducation: youth.basis.education,
+      trainings: p.trainings,
+    },
+    label,
+  );
+}
+
+/** Sets stored before explanations were written on read carry their own text and no basis. */
+function storedText(item: { explanation?: Bilingual; basis?: unknown }): Bilingual | undefined {
+  return item.basis === undefined ? item.explanation : undefined;
+}
+
+/**
+ * A set with its explanations written in both languages. Storage keeps facts only (about a third of
+ * the bytes); the text is written when a set is read, so a change of wording needs no rematch.
+ */
+export function explainSet(set: YouthRecommendationFacts, label?: SkillLabel): YouthRecommendations {
+  const recommendation = (r: RecommendationFacts) => ({
+    ...r,
+    explanation: storedText(r) ?? explainRecommendationFacts(r, set, label),
+  });
+  return {
+    ...set,
+    jobs: set.jobs.map(recommendation),
+    trainings: set.trainings.map(recommendation),
+    pathways: set.pathways.map((p) => ({
+      ...p,
+      explanation: storedText(p) ?? explainPathwayFacts(p, set, label),
+    })),
   };
 }

@@ -8,7 +8,7 @@ import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS } from '../domain/records.ts';
 import { characteristicLetters, clamp01, SCORE_SCALE, toScoreUnits } from './components.ts';
 import type { MatchConfig } from './config.ts';
-import { explainPathway, explainRecommendation, type SkillLabel } from './explain.ts';
+import { explainRecommendationFacts, explainSet, type SkillLabel } from './explain.ts';
 import {
   clearTopK,
   createTopK,
@@ -34,11 +34,13 @@ import type {
   Candidate,
   CandidateOptions,
   MatchOptions,
-  Pathway,
+  PathwayFacts,
   PathwayGap,
   PathwayTraining,
-  Recommendation,
+  RecommendationFacts,
   ScoreComponents,
+  YouthBasis,
+  YouthRecommendationFacts,
   YouthRecommendations,
 } from './types.ts';
 
@@ -270,33 +272,10 @@ function pairDetail(ctx: Context, y: number, set: OpportunitySet, o: number): Pa
   };
 }
 
-function explain(ctx: Context, y: number, opportunity: OpportunityProfile, detail: PairDetail) {
-  const youth = ctx.prepared.youth.items[y]!;
-  return explainRecommendation(
-    {
-      kind: opportunity.kind,
-      hollandCode: youth.hollandCode,
-      interestCongruence: detail.interestCongruence,
-      youthInterestNeutral: detail.flags.includes('interest_neutral_no_profile'),
-      opportunityInterestUnknown: detail.flags.includes('interest_neutral_unknown_occupation'),
-      sharedHolland: detail.sharedHolland,
-      aptitudeGaps: detail.aptitudeGaps,
-      aptitudeNotAssessed: detail.aptitudeNotAssessed,
-      skillsRequired: opportunity.skills.length,
-      skillsShared: detail.skillsShared,
-      missingSkills: detail.missingSkills,
-      distanceKm: detail.distanceKm,
-      maxCommuteKm: youthMaxCommuteKm(youth, ctx.config),
-      relocation: detail.relocation,
-      score: detail.score,
-      components: detail.components,
-      genderReview: detail.flags.includes('gender_requirement_review'),
-    },
-    ctx.skillLabel,
-  );
-}
+const round4 = (value: number) => Math.round(value * SCORE_SCALE) / SCORE_SCALE;
 
-function recommendation(ctx: Context, y: number, set: OpportunitySet, o: number): Recommendation {
+/** What the matcher publishes about one kept pair (a recommendation or a candidate): never the internal fields. */
+function recommendationFacts(ctx: Context, y: number, set: OpportunitySet, o: number): RecommendationFacts {
   const opportunity = set.items[o]!;
   const detail = pairDetail(ctx, y, set, o);
   return {
@@ -304,13 +283,6 @@ function recommendation(ctx: Context, y: number, set: OpportunitySet, o: number)
     kind: opportunity.kind,
     title: opportunity.title,
     ownerName: opportunity.ownerName,
-    ...explainedPair(ctx, y, opportunity, detail),
-  };
-}
-
-/** What a recommendation and a candidate both publish about one pair: never the internal fields. */
-function explainedPair(ctx: Context, y: number, opportunity: OpportunityProfile, detail: PairDetail) {
-  return {
     score: detail.score,
     components: detail.components,
     sharedHolland: detail.sharedHolland,
@@ -318,8 +290,17 @@ function explainedPair(ctx: Context, y: number, opportunity: OpportunityProfile,
     aptitudeGaps: detail.aptitudeGaps,
     distanceKm: detail.distanceKm,
     flags: detail.flags,
-    explanation: explain(ctx, y, opportunity, detail),
+    basis: {
+      interestCongruence: round4(detail.interestCongruence),
+      skillsRequired: opportunity.skills.length,
+      skillsShared: detail.skillsShared,
+    },
   };
+}
+
+function youthBasis(ctx: Context, y: number): YouthBasis {
+  const youth = ctx.prepared.youth.items[y]!;
+  return { education: youth.education, maxCommuteKm: youthMaxCommuteKm(youth, ctx.config) };
 }
 
 /** Where to look for trainings that close a gap: by skill taught and by certified target occupation. */
@@ -350,7 +331,7 @@ function closesEducationGap(training: OpportunityProfile, job: OpportunityProfil
   );
 }
 
-function pathwayFor(ctx: Context, index: TrainingIndex, y: number, o: number): Pathway | null {
+function pathwayFor(ctx: Context, index: TrainingIndex, y: number, o: number): PathwayFacts | null {
   const { prepared, config } = ctx;
   const jobs = prepared.jobs;
   const trainings = prepared.trainings;
@@ -412,31 +393,20 @@ function pathwayFor(ctx: Context, index: TrainingIndex, y: number, o: number): P
       distanceKm: road === null ? null : round1(road),
     };
   });
-  const youth = prepared.youth.items[y]!;
   return {
     jobId: job.id,
     jobTitle: job.title,
     ownerName: job.ownerName,
-    interestCongruence: Math.round(detail.interestCongruence * SCORE_SCALE) / SCORE_SCALE,
+    interestCongruence: round4(detail.interestCongruence),
     gaps,
     missingSkills,
     requiredEducation: job.minEducation,
     trainings: chosen,
-    explanation: explainPathway(
-      {
-        jobTitle: job.title,
-        ownerName: job.ownerName,
-        interestCongruence: detail.interestCongruence,
-        gaps,
-        skillsRequired: required,
-        skillsShared: detail.skillsShared,
-        missingSkills,
-        requiredEducation: job.minEducation,
-        youthEducation: youth.education,
-        trainings: chosen,
-      },
-      ctx.skillLabel,
-    ),
+    basis: {
+      interestCongruence: round4(detail.interestCongruence),
+      skillsRequired: required,
+      skillsShared: detail.skillsShared,
+    },
   };
 }
 
@@ -484,23 +454,24 @@ function context(prepared: Prepared, config: MatchConfig, skillLabel: SkillLabel
   };
 }
 
-function kept(ctx: Context, y: number, slot: number, set: OpportunitySet, top: TopK): Recommendation[] {
-  return sortedKeys(top, slot).map((key) => recommendation(ctx, y, set, decodeKey(key, set.n).index));
+function kept(ctx: Context, y: number, slot: number, set: OpportunitySet, top: TopK): RecommendationFacts[] {
+  return sortedKeys(top, slot).map((key) => recommendationFacts(ctx, y, set, decodeKey(key, set.n).index));
 }
 
 /** Youth matched per step of `matchInBlocks`: bounds the memory held by heaps and explanations. */
 export const DEFAULT_RESULT_BLOCK = 128;
 
 /**
- * Top jobs, top trainings and pathways for every youth, in input order, delivered one block of
- * youth at a time so a caller can write results out before the next block is computed.
+ * Top jobs, top trainings and pathways for every youth, in input order, as facts without
+ * explanation text (what the pipeline stores), delivered one block of youth at a time so a caller
+ * can write results out before the next block is computed.
  */
-export function* matchInBlocks(
+export function* matchFactsInBlocks(
   youth: readonly YouthProfile[],
   opportunities: readonly OpportunityProfile[],
   options: MatchOptions,
   blockSize = DEFAULT_RESULT_BLOCK,
-): Generator<YouthRecommendations[]> {
+): Generator<YouthRecommendationFacts[]> {
   checkAsOf(options.asOf);
   const { config, asOf } = options;
   const prepared = prepare(youth, opportunities, asOf, config, options.distance);
@@ -528,10 +499,10 @@ export function* matchInBlocks(
     runKernel(prepared.youth, from, to, jobs, d, skills.words, jobSettings, topJobs, pathwayJobs);
     runKernel(prepared.youth, from, to, trainings, d, skills.words, trainingSettings, topTrainings, null);
 
-    const results: YouthRecommendations[] = [];
+    const results: YouthRecommendationFacts[] = [];
     for (let y = from; y < to; y++) {
       const slot = y - from;
-      const pathways: Pathway[] = [];
+      const pathways: PathwayFacts[] = [];
       if (pathwayJobs && trainingIndex) {
         for (const key of sortedKeys(pathwayJobs, slot)) {
           if (pathways.length >= config.pathways.maxJobs) break;
@@ -549,9 +520,22 @@ export function* matchInBlocks(
         trainings: kept(ctx, y, slot, trainings, topTrainings),
         pathways,
         flags: youthFlags(ctx, y),
+        basis: youthBasis(ctx, y),
       });
     }
     yield results;
+  }
+}
+
+/** As `matchFactsInBlocks`, with each set's explanations written in both languages. */
+export function* matchInBlocks(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  options: MatchOptions,
+  blockSize = DEFAULT_RESULT_BLOCK,
+): Generator<YouthRecommendations[]> {
+  for (const block of matchFactsInBlocks(youth, opportunities, options, blockSize)) {
+    yield block.map((set) => explainSet(set, options.skillLabel));
   }
 }
 
@@ -599,8 +583,19 @@ export function topCandidates(
   }
   const ids = prepared.youth.items.map((y) => y.youthId);
   ranked.sort((a, b) => b.units - a.units || (ids[a.y]! < ids[b.y]! ? -1 : ids[a.y]! > ids[b.y]! ? 1 : 0));
-  return ranked.slice(0, options.limit ?? ranked.length).map(({ y }) => {
-    const detail = pairDetail(ctx, y, set, 0);
-    return { youthId: ids[y]!, ...explainedPair(ctx, y, opportunity, detail) };
+  return ranked.slice(0, options.limit ?? ranked.length).map(({ y }): Candidate => {
+    const r = recommendationFacts(ctx, y, set, 0);
+    const youth = { hollandCode: prepared.youth.items[y]!.hollandCode, basis: youthBasis(ctx, y) };
+    return {
+      youthId: ids[y]!,
+      score: r.score,
+      components: r.components,
+      sharedHolland: r.sharedHolland,
+      missingSkills: r.missingSkills,
+      aptitudeGaps: r.aptitudeGaps,
+      distanceKm: r.distanceKm,
+      flags: r.flags,
+      explanation: explainRecommendationFacts(r, youth, ctx.skillLabel),
+    };
   });
 }

@@ -1,5 +1,6 @@
 /** What the matcher returns: plain data, ready to store, show to a counsellor or audit. */
 import type { IsoDate } from '../domain/calendar.ts';
+import type { EducationLevel } from '../domain/education.ts';
 import type { OpportunityKind } from '../domain/profiles.ts';
 import type { AptitudeSubtest } from '../domain/records.ts';
 import type { DistanceLookup } from '../domain/reference.ts';
@@ -24,7 +25,21 @@ export interface AptitudeGap {
   expected: number;
 }
 
-export interface Recommendation {
+/**
+ * What an explanation is written from beyond the fields a recommendation shows: interest congruence
+ * before weighting (4 decimals) and the skills counted against the opportunity's list.
+ */
+export interface ExplanationBasis {
+  interestCongruence: number;
+  skillsRequired: number;
+  skillsShared: number;
+}
+
+/**
+ * A recommendation as the matcher decides it and storage keeps it: everything but the text, which
+ * `explainSet` writes from these fields when a counsellor reads them.
+ */
+export interface RecommendationFacts {
   opportunityId: string;
   kind: OpportunityKind;
   title: string;
@@ -39,6 +54,10 @@ export interface Recommendation {
   /** Estimated road distance from the youth's district, km, one decimal; null when unknown. */
   distanceKm: number | null;
   flags: string[];
+  basis: ExplanationBasis;
+}
+
+export interface Recommendation extends RecommendationFacts {
   explanation: Bilingual;
 }
 
@@ -57,30 +76,50 @@ export interface PathwayTraining {
   distanceKm: number | null;
 }
 
-/** A job the youth would want but cannot yet take, and the trainings that lead to it. */
-export interface Pathway {
+/** A job the youth would want but cannot yet take, and the trainings that lead to it; no text. */
+export interface PathwayFacts {
   jobId: string;
   jobTitle: string;
   ownerName: string;
-  /** Interest congruence, 0..1, before weighting. */
+  /** Interest congruence, 0..1, before weighting (4 decimals). */
   interestCongruence: number;
   gaps: PathwayGap[];
   missingSkills: string[];
   requiredEducation: string;
   trainings: PathwayTraining[];
+  basis: ExplanationBasis;
+}
+
+export interface Pathway extends PathwayFacts {
   explanation: Bilingual;
 }
 
-export interface YouthRecommendations {
+/** About the youth, as the explanations need it. */
+export interface YouthBasis {
+  education: EducationLevel;
+  /** The youth's own daily commute limit, or the configured default. */
+  maxCommuteKm: number;
+}
+
+/** A youth's recommendations as the pipeline stores them: facts only (see `explainSet`). */
+export interface YouthRecommendationFacts {
   youthId: string;
   asOf: IsoDate;
   configVersion: string;
   hollandCode: string | null;
+  jobs: RecommendationFacts[];
+  trainings: RecommendationFacts[];
+  pathways: PathwayFacts[];
+  /** About the youth's data as the matcher saw it, e.g. `interest_profile_unusable`. */
+  flags: string[];
+  basis: YouthBasis;
+}
+
+/** A youth's recommendations with their explanations in both languages. */
+export interface YouthRecommendations extends YouthRecommendationFacts {
   jobs: Recommendation[];
   trainings: Recommendation[];
   pathways: Pathway[];
-  /** About the youth's data as the matcher saw it, e.g. `interest_profile_unusable`. */
-  flags: string[];
 }
 
 /** Distances between district capitals, straight line, km; row-major `km[i * n + j]` or rows. */

@@ -7,7 +7,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { type FairnessAudit, fairnessAudit, type GroupStats } from '../matching/audit.ts';
-import type { YouthRecommendations } from '../matching/types.ts';
+import type { YouthRecommendationFacts } from '../matching/types.ts';
 
 export interface GroupTally {
   group: string;
@@ -40,7 +40,7 @@ const SCORE_UNITS = 10_000;
 /** The tally of one block of youth and their results (matched by youth id). */
 export function tallyAudit(
   youth: readonly YouthProfile[],
-  results: readonly YouthRecommendations[],
+  results: readonly YouthRecommendationFacts[],
 ): AuditTally {
   const byId = new Map(results.map((r) => [r.youthId, r]));
   let tally: AuditTally = EMPTY_TALLY;

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { YouthRecommendations } from '#core/matching/types';
+import type { YouthRecommendationFacts } from '#core/matching/types';
+import { createSkillVocabulary } from '#core/skills/vocabulary';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
@@ -35,6 +36,7 @@ export async function createApiDeps(config: ApiConfig, clients: ApiClients = {})
   // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
   const s3 = clients.s3 ?? new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
   const table = { client: dynamodb, tableName: config.tableName };
+  const skills = createSkillVocabulary();
   const masterKey = config.masterKey
     ? await loadNikKey(config.masterKey, () => clients.secrets ?? new SecretsManagerClient({}))
     : undefined;
@@ -46,7 +48,9 @@ export async function createApiDeps(config: ApiConfig, clients: ApiClients = {})
   return {
     youth: new DynamoYouthRepository(table),
     opportunities: new DynamoOpportunityRepository(table),
-    recommendations: new DynamoRecommendationRepository<YouthRecommendations>(table),
+    recommendations: new DynamoRecommendationRepository<YouthRecommendationFacts>(table),
+    // A stored set may name a skill a later vocabulary dropped: its id is shown rather than failing the read.
+    skillLabel: (id, lang) => (skills.has(id) ? skills.label(id, lang) : id),
     outcomes: new DynamoOutcomeRepository(table),
     reports: new DynamoReportRepository(table),
     stats: new DynamoDistrictStats(table),

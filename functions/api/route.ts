@@ -7,7 +7,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { Action } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
-import type { YouthRecommendations } from '#core/matching/types';
+import type { SkillLabel } from '#core/matching/explain';
+import type { YouthRecommendationFacts } from '#core/matching/types';
 import type {
   OpportunityRepository,
   OutcomeRepository,
@@ -23,7 +24,10 @@ import type { UploadSigner } from './upload-signer.ts';
 export interface ApiDeps {
   youth: YouthRepository;
   opportunities: OpportunityRepository;
-  recommendations: RecommendationRepository<YouthRecommendations>;
+  /** Sets as the pipeline stores them: facts, explanations written on read. */
+  recommendations: RecommendationRepository<YouthRecommendationFacts>;
+  /** Skill names in explanations. */
+  skillLabel: SkillLabel;
   outcomes: OutcomeRepository;
   reports: ReportRepository;
   stats: DistrictStats;

@@ -9,6 +9,7 @@ import {
   counsellorYouthView,
 } from '#core/access/projections';
 import { NotFoundError } from '#core/domain/errors';
+import { explainSet } from '#core/matching/explain';
 import type { StoredYouth } from '#core/ports';
 import { programmeDate } from '#functions/shared/programme-date';
 import { openPageCursor, sealPageCursor } from '../paging.ts';
@@ -109,6 +110,7 @@ export const getRecommendations = defineRoute({
     await youthInScope(deps, principal, 'youth:recommendations', params.youthId);
     const stored = await deps.recommendations.get(params.youthId);
     if (!stored) throw new NotFoundError(`youth ${params.youthId} has no recommendations yet`);
-    return { status: 200, body: counsellorRecommendationsView(stored.set, { lang: query.lang ?? 'id' }) };
+    const explained = explainSet(stored.set, deps.skillLabel);
+    return { status: 200, body: counsellorRecommendationsView(explained, { lang: query.lang ?? 'id' }) };
   },
 });

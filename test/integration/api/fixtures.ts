@@ -1,7 +1,7 @@
 /** A small programme for the API tests: two districts, two employers, a provider, their records. */
 import type { Principal } from '#core/access/principal';
 import type { OpportunityProfile, ScaleScore, YouthProfile } from '#core/domain/profiles';
-import type { Recommendation, YouthRecommendations } from '#core/matching/types';
+import type { RecommendationFacts, YouthRecommendationFacts } from '#core/matching/types';
 import type { StoredOpportunity, StoredYouth, UploadReportRecord } from '#core/ports';
 
 export const SEMARANG = '3374';
@@ -108,7 +108,7 @@ export function storedTraining(id: string, providerId: string, district: string)
   };
 }
 
-function recommendation(kind: 'job' | 'training', opportunityId: string, score: number): Recommendation {
+function recommendation(kind: 'job' | 'training', opportunityId: string, score: number): RecommendationFacts {
   return {
     opportunityId,
     kind,
@@ -121,7 +121,7 @@ function recommendation(kind: 'job' | 'training', opportunityId: string, score: 
     aptitudeGaps: [],
     distanceKm: 12.5,
     flags: [],
-    explanation: { id: `Cocok: ${opportunityId}`, en: `Good fit: ${opportunityId}` },
+    basis: { interestCongruence: 0.75, skillsRequired: 2, skillsShared: kind === 'job' ? 1 : 2 },
   };
 }
 
@@ -129,7 +129,7 @@ export function recommendationSet(
   youthId: string,
   jobs: [string, number][],
   trainings: [string, number][] = [],
-): YouthRecommendations {
+): YouthRecommendationFacts {
   return {
     youthId,
     asOf: AS_OF,
@@ -157,10 +157,11 @@ export function recommendationSet(
             distanceKm: 3,
           },
         ],
-        explanation: { id: 'Jalur: pelatihan las', en: 'Pathway: welding training' },
+        basis: { interestCongruence: 0.8, skillsRequired: 2, skillsShared: 1 },
       },
     ],
     flags: [],
+    basis: { education: 'SMA', maxCommuteKm: 25 },
   };
 }
 

@@ -263,6 +263,7 @@ describe('recommendations view', () => {
       aptitudeGaps: [{ subtest: 'numerical', percentile: 30, expected: 50 }],
       distanceKm: 12.5,
       flags: ['relocation_required'],
+      basis: { interestCongruence: 0.71, skillsRequired: 2, skillsShared: 1 },
       explanation: { id: 'Cocok karena minat', en: 'Fits because of interest' },
       internalTrace: 'not for anyone',
     }) as Recommendation;
@@ -293,10 +294,12 @@ describe('recommendations view', () => {
             distanceKm: null,
           },
         ],
+        basis: { interestCongruence: 0.8, skillsRequired: 1, skillsShared: 0 },
         explanation: { id: 'Jalur', en: 'Pathway' },
       },
     ],
     flags: [],
+    basis: { education: 'SMA', maxCommuteKm: 25 },
   };
 
   it.each([
@@ -311,6 +314,8 @@ describe('recommendations view', () => {
   });
 
   it('fields the matcher adds later are not passed on', () => {
-    expect(keysDeep(counsellorRecommendationsView(set, { lang: 'id' })).has('internalTrace')).toBe(false);
+    const keys = keysDeep(counsellorRecommendationsView(set, { lang: 'id' }));
+    expect(keys.has('internalTrace')).toBe(false);
+    expect(keys.has('basis')).toBe(false);
   });
 });
