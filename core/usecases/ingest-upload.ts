@@ -238,8 +238,17 @@ async function rematchForOpportunities(
   let counts: MatchingCounts = { ...NO_MATCHING };
   // One writer for every district: each candidate list is rewritten once for the whole upload.
   const writer = deps.recommendations.openWriter();
-  for (const district of deps.matching.youthDistricts) {
-    const youth = await youthOfDistrict(deps.youth, district);
+  const districts = deps.matching.youthDistricts;
+  // The next district's youth are read while this district is matched and written.
+  const load = (i: number) => {
+    const loading = i < districts.length ? youthOfDistrict(deps.youth, districts[i]!) : Promise.resolve([]);
+    loading.catch(() => undefined);
+    return loading;
+  };
+  let next = load(0);
+  for (let i = 0; i < districts.length; i++) {
+    const youth = await next;
+    next = load(i + 1);
     const result = await rematchYouth(youth, open, deps, deps.matching, asOf, { writer });
     counts = {
       youthRematched: counts.youthRematched + result.youthRematched,

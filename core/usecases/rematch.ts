@@ -6,16 +6,23 @@ import type { IsoDate } from '../domain/calendar.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import type { DistanceLookup } from '../domain/reference.ts';
 import type { MatchConfig } from '../matching/config.ts';
-import { DEFAULT_RESULT_BLOCK, matchInBlocks } from '../matching/match.ts';
+import { DEFAULT_RESULT_BLOCK, matchFactsInBlocks } from '../matching/match.ts';
 import type { DistanceMatrix } from '../matching/types.ts';
 import type {
   OpportunityRepository,
   RecommendationRepository,
   RecommendationWriter,
+  SetsWritten,
   YouthRepository,
 } from '../ports.ts';
 import { type AuditTally, mergeTallies, tallyAudit } from './audit.ts';
 import type { MatchingCounts } from './report.ts';
+
+/**
+ * Blocks whose sets are still being written while the next block is matched: matching is CPU work
+ * and writing mostly waits on the table, so the two overlap.
+ */
+const WRITES_IN_FLIGHT = 2;
 
 export interface MatchingSetup {
   config: MatchConfig;
@@ -109,7 +116,7 @@ async function matchAndWrite(
   if (options.audit) result.audit = { youthCount: 0, groups: [] };
   if (youth.length === 0) return result;
   const blockSize = setup.blockSize ?? DEFAULT_RESULT_BLOCK;
-  const blocks = matchInBlocks(
+  const blocks = matchFactsInBlocks(
     youth,
     opportunities,
     {
@@ -121,17 +128,28 @@ async function matchAndWrite(
     blockSize,
   );
   const districts = new Map(youth.map((y) => [y.youthId, y.district]));
-  let from = 0;
-  for (const sets of blocks) {
-    const written = await writer.write(sets, districts);
+  const count = (sets: readonly unknown[], written: SetsWritten) => {
     result.youthRematched += sets.length;
     result.setsWritten += written.written;
     result.setsUnchanged += written.unchanged;
+  };
+  // Later blocks are matched while earlier ones are being written; writes finish in block order.
+  const inFlight: { sets: readonly unknown[]; write: Promise<SetsWritten> }[] = [];
+  let from = 0;
+  for (const sets of blocks) {
     if (result.audit) {
       result.audit = mergeTallies(result.audit, tallyAudit(youth.slice(from, from + sets.length), sets));
     }
     from += sets.length;
+    const write = writer.write(sets, districts);
+    write.catch(() => undefined);
+    inFlight.push({ sets, write });
+    if (inFlight.length > WRITES_IN_FLIGHT) {
+      const done = inFlight.shift()!;
+      count(done.sets, await done.write);
+    }
   }
+  for (const done of inFlight) count(done.sets, await done.write);
   return result;
 }
 

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
@@ -30,28 +31,88 @@ export interface RunningS3 {
   close(): Promise<void>;
 }
 
-/** Start dynalite; `port` 0 picks a free one. With `dataDir` the data survives restarts. */
-export async function startDynamo(options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamo> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const server: Server = dynalite({
+export interface StartDynamoOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** With a data directory the data survives restarts; without one the table lives in memory. */
+  dataDir?: string;
+  /**
+   * `worker` (the default) runs dynalite on a worker thread of this process, so the emulator and
+   * the handlers calling it use both cores; `main` runs it on the calling thread.
+   */
+  thread?: 'worker' | 'main';
+}
+
+function dynaliteOptions(dataDir: string | undefined) {
+  return {
     createTableMs: 0,
     deleteTableMs: 0,
     updateTableMs: 0,
-    ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
-  });
+    ...(dataDir ? { path: join(dataDir, 'dynamodb') } : {}),
+  };
+}
+
+async function dynaliteOnThisThread(port: number, dataDir: string | undefined) {
+  const server: Server = dynalite(dynaliteOptions(dataDir));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+    server.listen(port, LOOPBACK, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${LOOPBACK}:${port}`;
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+type WorkerMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'error'; message: string }
+  | { type: 'closed' };
+
+async function dynaliteOnWorker(port: number, dataDir: string | undefined) {
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
+    workerData: { port, host: LOOPBACK, path: dynaliteOptions(dataDir).path },
+  });
+  const next = (types: WorkerMessage['type'][]) =>
+    new Promise<WorkerMessage>((resolve, reject) => {
+      const onMessage = (message: WorkerMessage) => {
+        if (!types.includes(message.type)) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve(message);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+  const started = await next(['listening', 'error']);
+  if (started.type !== 'listening') {
+    await worker.terminate();
+    throw new Error(`dynalite did not start: ${started.type === 'error' ? started.message : started.type}`);
+  }
+  return {
+    port: started.port,
+    close: async () => {
+      const closed = next(['closed']);
+      worker.postMessage({ type: 'close' });
+      await closed;
+      await worker.terminate();
+    },
+  };
+}
+
+/** Start dynalite on loopback and a client for it. */
+export async function startDynamo(options: StartDynamoOptions = {}): Promise<RunningDynamo> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const start = options.thread === 'main' ? dynaliteOnThisThread : dynaliteOnWorker;
+  const server = await start(options.port ?? 0, options.dataDir);
+  const endpoint = `http://${LOOPBACK}:${server.port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   return {
     endpoint,
     client,
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

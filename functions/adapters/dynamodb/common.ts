@@ -88,9 +88,28 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Writes in chunks of 25, retrying only what DynamoDB returned as unprocessed. */
+/** Batch calls one batchWrite or batchGet keeps in flight: DynamoDB serves them in parallel. */
+export const BATCH_CALLS_AT_ONCE = 4;
+
+/** Runs `run` over the items with at most `limit` running at once; the first failure rejects. */
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Writes in chunks of 25, a few chunks at a time, retrying only what DynamoDB returned as unprocessed. */
 export async function batchWrite(ctx: TableContext, requests: readonly WriteRequest[]): Promise<void> {
-  for (const part of chunk(requests, BATCH_WRITE_LIMIT)) {
+  await inParallel(chunk(requests, BATCH_WRITE_LIMIT), BATCH_CALLS_AT_ONCE, async (part) => {
     let pending: WriteRequest[] = part;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= ctx.retry.maxAttempts) {
@@ -100,7 +119,7 @@ export async function batchWrite(ctx: TableContext, requests: readonly WriteRequ
       const out = await ctx.doc.send(new BatchWriteCommand({ RequestItems: { [ctx.tableName]: pending } }));
       pending = (out.UnprocessedItems?.[ctx.tableName] ?? []) as WriteRequest[];
     }
-  }
+  });
 }
 
 /** Reads by key in chunks of 100, retrying unprocessed keys; missing items are simply absent. */
@@ -117,7 +136,7 @@ export async function batchGet(
         ExpressionAttributeNames: Object.fromEntries(projection.map((name, i) => [`#p${i}`, name])),
       }
     : {};
-  for (const part of chunk(unique, BATCH_GET_LIMIT)) {
+  await inParallel(chunk(unique, BATCH_GET_LIMIT), BATCH_CALLS_AT_ONCE, async (part) => {
     let pending: Key[] = part;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= ctx.retry.maxAttempts) {
@@ -131,7 +150,7 @@ export async function batchGet(
       found.push(...((out.Responses?.[ctx.tableName] ?? []) as Item[]));
       pending = (out.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as Key[];
     }
-  }
+  });
   return found;
 }
 

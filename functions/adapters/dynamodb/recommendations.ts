@@ -29,6 +29,7 @@ import {
   decodeCursor,
   encodeCursor,
   type Item,
+  inParallel,
   isConditionalCheckFailed,
   type Key,
   MAX_ITEM_BYTES,
@@ -44,12 +45,13 @@ import {
  */
 export const MAX_CANDIDATES_PER_LIST = 2_000;
 /**
- * Measured on 600 matcher sets of the demo data (17 KB of JSON on average): level 6 keeps 11.2%,
- * level 9 the same for more time, levels 1-3 12.5-12.8% at about the same speed (~50-80 us a set).
+ * Sets are stored as facts without explanation text (7.3 KB of JSON on average for 1,000 youth
+ * of the matching benchmark's data): level 1 keeps 1,392 bytes in 39 us a set, level 6 1,195 bytes
+ * in 55 us. Both make an item of about 2 KB, the same write units on DynamoDB, so level 1.
  */
-export const DEFLATE_LEVEL = 6;
+export const DEFLATE_LEVEL = 1;
 /** Candidate lists rewritten at once at the end of a run. */
-const LIST_WRITES_AT_ONCE = 4;
+const LIST_WRITES_AT_ONCE = 16;
 const LIST_READS_PER_BATCH = 100;
 
 export const recommendationKeys = {
@@ -74,32 +76,19 @@ const SUMMARY_ATTRIBUTES = [
 const HEADLINE_ATTRIBUTES = ['youthId', 'asOf', 'configVersion', 'topJob', 'topTraining'];
 
 /**
- * JSON with object keys sorted, so equal content always hashes the same. The matcher's objects come
- * in a few shapes, so each shape's key order is sorted once; serialising stays native.
+ * A set as stored and hashed: its JSON without `asOf`, which the item keeps as an attribute. The
+ * matcher builds its objects in a fixed key order, so equal content gives equal text; a change of
+ * that order (a new release) only makes the next run rewrite each set once.
  */
-const sortedKeyOrders = new Map<string, string[]>();
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const keys = Object.keys(value);
-  const shape = keys.join('\u0000');
-  let order = sortedKeyOrders.get(shape);
-  if (!order) {
-    order = [...keys].sort();
-    if (sortedKeyOrders.size < 1_000) sortedKeyOrders.set(shape, order);
-  }
-  const sorted: Record<string, unknown> = {};
-  for (const key of order) sorted[key] = (value as Record<string, unknown>)[key];
-  return sorted;
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, sortedKeys);
+export function serialiseSet(set: RecommendationSet): { json: string; contentHash: string } {
+  const { asOf: _asOf, ...content } = set;
+  const json = JSON.stringify(content);
+  return { json, contentHash: createHash('sha256').update(json).digest('hex') };
 }
 
 /** `asOf` is left out: a rematch on a later day that finds the same answer changes nothing. */
 export function contentHash(set: RecommendationSet): string {
-  const { asOf: _asOf, ...content } = set;
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return serialiseSet(set).contentHash;
 }
 
 /** One opportunity of a youth's set as kept in the set item's small attributes. */
@@ -220,19 +209,29 @@ export function setOpportunities(set: RecommendationSet): SetOpportunity[] {
   return [...found.values()];
 }
 
-export function compressSet(set: RecommendationSet, level = DEFLATE_LEVEL): Uint8Array {
-  const deflated = deflateSync(Buffer.from(JSON.stringify(set), 'utf8'), { level });
+function deflate(json: string, level: number): Uint8Array {
+  const deflated = deflateSync(Buffer.from(json, 'utf8'), { level });
   return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
 }
 
-export function decompressSet<S extends RecommendationSet>(document: Uint8Array): S {
-  return JSON.parse(inflateSync(document).toString('utf8')) as S;
+/** The stored document of a set: its content without `asOf`, deflated. */
+export function compressSet(set: RecommendationSet, level = DEFLATE_LEVEL): Uint8Array {
+  return deflate(serialiseSet(set).json, level);
+}
+
+/** A set item's document; `asOf` comes from the item (documents written before carry their own). */
+export function decompressSet<S extends RecommendationSet>(document: Uint8Array, asOf?: string): S {
+  const set = JSON.parse(inflateSync(document).toString('utf8')) as S;
+  return asOf === undefined || set.asOf !== undefined ? set : { ...set, asOf };
 }
 
 export function toStoredRecommendationSet<S extends RecommendationSet>(
   item: Item,
 ): StoredRecommendationSet<S> {
-  return { set: decompressSet<S>(item.document as Uint8Array), contentHash: item.contentHash as string };
+  return {
+    set: decompressSet<S>(item.document as Uint8Array, item.asOf as string),
+    contentHash: item.contentHash as string,
+  };
 }
 
 /** The youth's entries on candidate lists, as their set item names them (export, erasure). */
@@ -274,7 +273,7 @@ function toHeadline(item: Item): RecommendationHeadline {
 
 function setItem(
   set: RecommendationSet,
-  hash: string,
+  serialised: { json: string; contentHash: string },
   opportunities: readonly SetOpportunity[],
   extra: { district?: string; session: string; pendingRemovals: readonly SetOpportunity[] },
 ): Item {
@@ -286,7 +285,7 @@ function setItem(
     youthId: set.youthId,
     asOf: set.asOf,
     configVersion: set.configVersion,
-    contentHash: hash,
+    contentHash: serialised.contentHash,
     session: extra.session,
     opportunities: encodeSetOpportunities(opportunities),
     ...(extra.district !== undefined ? { district: extra.district } : {}),
@@ -296,7 +295,7 @@ function setItem(
     ...(topJob ? { topJob: ranked(topJob) } : {}),
     ...(topTraining ? { topTraining: ranked(topTraining) } : {}),
   };
-  const document = compressSet(set);
+  const document = deflate(serialised.json, DEFLATE_LEVEL);
   const bytes = Buffer.byteLength(JSON.stringify(summary), 'utf8') + document.byteLength;
   if (bytes > MAX_ITEM_BYTES) {
     throw new ValidationError([
@@ -444,21 +443,6 @@ function toCandidate(kind: OpportunityKind, opportunityId: string, stored: Store
   };
 }
 
-async function inParallel<T>(
-  items: readonly T[],
-  limit: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /**
  * Read-modify-write of one list under its `version`: a concurrent writer makes the condition fail,
  * and the list is read again and the same change merged into what that writer left.
@@ -587,7 +571,8 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
   private readonly sessionId = randomUUID();
   private readonly changes = new CandidateListChanges();
   private readonly closedSessions = new Set<string>();
-  private sessionMarked = false;
+  /** The session marker's put, started by the first write that stores a set. */
+  private sessionMarker: Promise<unknown> | undefined;
   private closed = false;
   private written = 0;
   private unchanged = 0;
@@ -602,19 +587,19 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
     const result: SetsWritten = { written: 0, unchanged: 0 };
     const items: Item[] = [];
     for (const set of sets) {
-      const hash = contentHash(set);
+      const serialised = serialiseSet(set);
       const previous = stored.get(set.youthId);
       // Lists of a set written by an unfinished run may or may not reflect it.
       const settled = !previous?.session || !open.has(previous.session);
       const district = districts?.get(set.youthId) ?? previous?.district;
-      if (settled && previous?.contentHash === hash && previous.district === district) {
+      if (settled && previous?.contentHash === serialised.contentHash && previous.district === district) {
         result.unchanged++;
         continue;
       }
       const opportunities = setOpportunities(set);
       const pendingRemovals = this.recordChanges(set.youthId, opportunities, previous, settled, district);
       items.push(
-        setItem(set, hash, opportunities, {
+        setItem(set, serialised, opportunities, {
           session: this.sessionId,
           pendingRemovals,
           ...(district !== undefined ? { district } : {}),
@@ -622,14 +607,15 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
       );
       result.written++;
     }
-    if (items.length > 0 && !this.sessionMarked) {
-      await this.ctx.doc.send(
+    if (items.length > 0) {
+      // Before any set names the session, so a cut-off run is always recognisable.
+      this.sessionMarker ??= this.ctx.doc.send(
         new PutCommand({
           TableName: this.ctx.tableName,
           Item: { ...recommendationKeys.session(this.sessionId), entity: 'recsession' },
         }),
       );
-      this.sessionMarked = true;
+      await this.sessionMarker;
     }
     await batchWrite(
       this.ctx,
@@ -644,7 +630,8 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
     if (this.closed) throw new Error('recommendation writer: closed twice');
     this.closed = true;
     const counts = await applyCandidateListChanges(this.ctx, this.changes.all());
-    if (this.sessionMarked) {
+    if (this.sessionMarker) {
+      await this.sessionMarker;
       await this.ctx.doc.send(
         new DeleteCommand({ TableName: this.ctx.tableName, Key: recommendationKeys.session(this.sessionId) }),
       );

@@ -10,21 +10,35 @@ describe('embedded emulators', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sinergi-emu-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps DynamoDB data in the data directory across restarts', async () => {
-    const first = await startDynamo({ dataDir: dir });
-    await ensureTable(first.client, 'sinergi');
-    await first.client.send(
-      new PutItemCommand({ TableName: 'sinergi', Item: { pk: { S: 'a' }, sk: { S: 'b' } } }),
-    );
-    await first.close();
+  it.each(['worker', 'main'] as const)(
+    'keeps DynamoDB data in the data directory across restarts (dynalite on the %s thread)',
+    async (thread) => {
+      const dataDir = join(dir, thread);
+      const first = await startDynamo({ dataDir, thread });
+      await ensureTable(first.client, 'sinergi');
+      await first.client.send(
+        new PutItemCommand({ TableName: 'sinergi', Item: { pk: { S: 'a' }, sk: { S: 'b' } } }),
+      );
+      await first.close();
 
-    const second = await startDynamo({ dataDir: dir });
-    await ensureTable(second.client, 'sinergi');
-    const got = await second.client.send(
-      new GetItemCommand({ TableName: 'sinergi', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }),
-    );
-    await second.close();
-    expect(got.Item?.pk?.S).toBe('a');
+      const second = await startDynamo({ dataDir, thread });
+      await ensureTable(second.client, 'sinergi');
+      const got = await second.client.send(
+        new GetItemCommand({ TableName: 'sinergi', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }),
+      );
+      await second.close();
+      expect(got.Item?.pk?.S).toBe('a');
+    },
+  );
+
+  it('reports a port dynalite cannot listen on instead of hanging', async () => {
+    const taken = await startDynamo();
+    const port = Number(new URL(taken.endpoint).port);
+    try {
+      await expect(startDynamo({ port })).rejects.toThrow(/dynalite did not start/);
+    } finally {
+      await taken.close();
+    }
   });
 
   it('stores and returns S3 objects byte for byte over HTTP', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { YouthProfile } from '#core/domain/profiles';
 import { fairnessAudit } from '#core/matching/audit';
+import type { RecommendationSet, RecommendationWriter, SetsWritten } from '#core/ports';
 import { occupationReference } from '#core/reference/occupations';
 import { createScoringContext } from '#core/scoring/index';
 import { finishAudit, mergeTallies, tallyAudit } from '#core/usecases/audit';
@@ -165,5 +166,67 @@ describe('nightly rematch', () => {
       setsWritten: 0,
       setsUnchanged: 0,
     });
+  });
+});
+
+describe('matching while earlier blocks are written', () => {
+  async function youthAndOpportunities() {
+    const ports = await seeded();
+    const youth = [...ports.youth.items.values()].map((y) => y.profile);
+    const open = [...ports.opportunities.items.values()].map((o) => o.profile);
+    return { youth, open };
+  }
+
+  /** A writer whose writes finish only when the test says so. */
+  function heldWriter() {
+    const started: { sets: readonly RecommendationSet[]; finish: (written: number) => void }[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const writer: RecommendationWriter = {
+      write: (sets) =>
+        new Promise<SetsWritten>((resolve, reject) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          started.push({
+            sets,
+            finish: (written) => {
+              inFlight--;
+              if (written < 0) reject(new Error('table unavailable'));
+              else resolve({ written, unchanged: sets.length - written });
+            },
+          });
+        }),
+      close: async () => {
+        throw new Error('the caller closes its own writer');
+      },
+    };
+    return { writer, started, maxInFlight: () => maxInFlight };
+  }
+
+  /** Starts a rematch on a held writer and lets it run until it waits on writes. */
+  async function startRun() {
+    const { youth, open } = await youthAndOpportunities();
+    const held = heldWriter();
+    const ports = { recommendations: new MemoryRecommendations() };
+    const run = rematchYouth(youth, open, ports, setup, '2026-11-28', { writer: held.writer });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { held, run };
+  }
+
+  it('matches up to two blocks ahead of the oldest unfinished write, and counts every block once', async () => {
+    const { held, run } = await startRun();
+    // 8 youth in blocks of 3: three blocks; all three are written before the first write finishes.
+    expect(held.started.map((w) => w.sets.length)).toEqual([3, 3, 2]);
+    for (const write of held.started) write.finish(1);
+    const result = await run;
+    expect(result).toEqual({ youthRematched: 8, setsWritten: 3, setsUnchanged: 5 });
+    expect(held.maxInFlight()).toBe(3);
+  });
+
+  it('fails the run when a write fails, even one that was not awaited yet', async () => {
+    const { held, run } = await startRun();
+    held.started[1]!.finish(-1);
+    held.started[0]!.finish(3);
+    await expect(run).rejects.toThrow('table unavailable');
   });
 });
