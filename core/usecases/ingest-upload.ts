@@ -231,13 +231,6 @@ async function rematchForOpportunities(
   asOf: IsoDate,
 ): Promise<MatchingCounts> {
   if (changed.length === 0) return { ...NO_MATCHING };
-  const open = withChangedOpportunities(
-    await loadOpenOpportunities(deps.opportunities, deps.matching, asOf),
-    changed,
-  );
-  let counts: MatchingCounts = { ...NO_MATCHING };
-  // One writer for every district: each candidate list is rewritten once for the whole upload.
-  const writer = deps.recommendations.openWriter();
   const districts = deps.matching.youthDistricts;
   // The next district's youth are read while this district is matched and written.
   const load = (i: number) => {
@@ -246,6 +239,13 @@ async function rematchForOpportunities(
     return loading;
   };
   let next = load(0);
+  const open = withChangedOpportunities(
+    await loadOpenOpportunities(deps.opportunities, deps.matching, asOf),
+    changed,
+  );
+  let counts: MatchingCounts = { ...NO_MATCHING };
+  // One writer for every district: each candidate list is rewritten once for the whole upload.
+  const writer = deps.recommendations.openWriter();
   for (let i = 0; i < districts.length; i++) {
     const youth = await next;
     next = load(i + 1);

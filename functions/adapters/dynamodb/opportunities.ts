@@ -22,12 +22,12 @@ import type {
 } from '#core/ports';
 import {
   type AdapterOptions,
+  assertItemSize,
   assertVersion,
   BATCH_CALLS_AT_ONCE,
   conditionally,
   type Item,
   inParallel,
-  MAX_ITEM_BYTES,
   opportunityPrefix,
   putManyVersioned,
   queryAll,
@@ -94,20 +94,9 @@ function toItem(opportunity: StoredOpportunity): Item {
     kind,
     version: opportunity.version,
   };
-  const document = compressOpportunity(opportunity);
-  // As for recommendation sets: the small attributes as JSON (a slight over-count) plus the document's
-  // raw bytes, which is what a binary attribute costs; JSON of a Uint8Array would count it many times.
-  const bytes = Buffer.byteLength(JSON.stringify(attributes), 'utf8') + document.byteLength;
-  if (bytes > MAX_ITEM_BYTES) {
-    throw new ValidationError([
-      {
-        record: profile.id,
-        field: 'size',
-        reason: `${bytes} bytes exceeds the ${MAX_ITEM_BYTES}-byte item budget`,
-      },
-    ]);
-  }
-  return { ...attributes, document };
+  const item = { ...attributes, document: compressOpportunity(opportunity) };
+  assertItemSize(item, profile.id);
+  return item;
 }
 
 /** Items written before the document was deflated hold `record` and `profile` as nested maps. */

@@ -23,6 +23,7 @@ import type {
 } from '#core/ports';
 import {
   type AdapterOptions,
+  assertItemSize,
   backoffDelay,
   batchGet,
   batchWrite,
@@ -32,7 +33,6 @@ import {
   inParallel,
   isConditionalCheckFailed,
   type Key,
-  MAX_ITEM_BYTES,
   opportunityPrefix,
   pageLimit,
   TableContext,
@@ -295,18 +295,9 @@ function setItem(
     ...(topJob ? { topJob: ranked(topJob) } : {}),
     ...(topTraining ? { topTraining: ranked(topTraining) } : {}),
   };
-  const document = deflate(serialised.json, DEFLATE_LEVEL);
-  const bytes = Buffer.byteLength(JSON.stringify(summary), 'utf8') + document.byteLength;
-  if (bytes > MAX_ITEM_BYTES) {
-    throw new ValidationError([
-      {
-        record: `recommendations of ${set.youthId}`,
-        field: 'size',
-        reason: `${bytes} bytes exceeds the ${MAX_ITEM_BYTES}-byte item budget`,
-      },
-    ]);
-  }
-  return { ...summary, document };
+  const item = { ...summary, document: deflate(serialised.json, DEFLATE_LEVEL) };
+  assertItemSize(item, `recommendations of ${set.youthId}`);
+  return item;
 }
 
 // ---- candidate lists ------------------------------------------------------------------------
@@ -503,13 +494,20 @@ export async function applyCandidateListChanges(
   changes: readonly ListChange[],
 ): Promise<ListCounts> {
   const results: ListCounts[] = [];
-  for (let i = 0; i < changes.length; i += LIST_READS_PER_BATCH) {
-    const part = changes.slice(i, i + LIST_READS_PER_BATCH);
-    const stored = await batchGet(
+  const read = (from: number) => {
+    const part = changes.slice(from, from + LIST_READS_PER_BATCH);
+    const reading = batchGet(
       ctx,
       part.map((c) => recommendationKeys.candidateList(c.kind, c.opportunityId)),
-    );
-    const byKey = new Map(stored.map((item) => [item.pk as string, item]));
+    ).then((stored) => ({ part, byKey: new Map(stored.map((item) => [item.pk as string, item])) }));
+    reading.catch(() => undefined);
+    return reading;
+  };
+  // The next batch of lists is read while this one is written.
+  let next = changes.length > 0 ? read(0) : undefined;
+  for (let i = 0; next !== undefined; i += LIST_READS_PER_BATCH) {
+    const { part, byKey } = await next;
+    next = i + LIST_READS_PER_BATCH < changes.length ? read(i + LIST_READS_PER_BATCH) : undefined;
     await inParallel(part, LIST_WRITES_AT_ONCE, async (change) => {
       const key = recommendationKeys.candidateList(change.kind, change.opportunityId);
       results.push(await applyListChange(ctx, change, byKey.get(key.pk)));

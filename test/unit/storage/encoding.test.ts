@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertItemSize, itemBytes, MAX_ITEM_BYTES } from '#functions/adapters/dynamodb/common';
 import {
   candidateEntriesOf,
   decodeCandidates,
@@ -104,5 +105,25 @@ describe('candidate list and set opportunity encoding', () => {
       { kind: 'training', id: 'T1' },
       { kind: 'job', id: 'V9' },
     ]);
+  });
+});
+
+describe('item size as DynamoDB counts it', () => {
+  it('counts names and UTF-8 values, binary by its bytes, numbers at their maximum', () => {
+    expect(itemBytes({ pk: 'abc' })).toBe(3 + 2 + 1 + 3);
+    expect(itemBytes({ name: 'é' })).toBe(3 + 4 + 1 + 2);
+    expect(itemBytes({ doc: new Uint8Array(1000) })).toBe(3 + 3 + 1 + 1000);
+    expect(itemBytes({ n: 1 })).toBe(3 + 1 + 1 + 21);
+    expect(itemBytes({ l: ['a', 'b'] })).toBe(3 + 1 + 1 + (3 + 2 + 2));
+  });
+
+  it('refuses an item over the budget by its binary size, not its JSON size', () => {
+    const small = { pk: 'p', document: new Uint8Array(100 * 1024) };
+    // As JSON a Uint8Array of 100 KB is several times larger than 350 KB.
+    expect(Buffer.byteLength(JSON.stringify(small))).toBeGreaterThan(MAX_ITEM_BYTES);
+    expect(() => assertItemSize(small, 'small')).not.toThrow();
+    expect(() => assertItemSize({ pk: 'p', document: new Uint8Array(MAX_ITEM_BYTES) }, 'big')).toThrow(
+      /exceeds the 358400-byte item budget/,
+    );
   });
 });
