@@ -22,9 +22,9 @@ import {
   loadOpenOpportunities,
   type MatchingPorts,
   type MatchingSetup,
+  rematchDistricts,
   rematchYouth,
   withChangedOpportunities,
-  youthOfDistrict,
 } from './rematch.ts';
 import {
   emptyCounts,
@@ -231,31 +231,20 @@ async function rematchForOpportunities(
   asOf: IsoDate,
 ): Promise<MatchingCounts> {
   if (changed.length === 0) return { ...NO_MATCHING };
-  const districts = deps.matching.youthDistricts;
-  // The next district's youth are read while this district is matched and written.
-  const load = (i: number) => {
-    const loading = i < districts.length ? youthOfDistrict(deps.youth, districts[i]!) : Promise.resolve([]);
-    loading.catch(() => undefined);
-    return loading;
-  };
-  let next = load(0);
   const open = withChangedOpportunities(
     await loadOpenOpportunities(deps.opportunities, deps.matching, asOf),
     changed,
   );
-  let counts: MatchingCounts = { ...NO_MATCHING };
   // One writer for every district: each candidate list is rewritten once for the whole upload.
   const writer = deps.recommendations.openWriter();
-  for (let i = 0; i < districts.length; i++) {
-    const youth = await next;
-    next = load(i + 1);
-    const result = await rematchYouth(youth, open, deps, deps.matching, asOf, { writer });
-    counts = {
-      youthRematched: counts.youthRematched + result.youthRematched,
-      setsWritten: counts.setsWritten + result.setsWritten,
-      setsUnchanged: counts.setsUnchanged + result.setsUnchanged,
-    };
-  }
+  const { audit: _audit, ...counts } = await rematchDistricts(
+    deps.matching.youthDistricts,
+    deps.youth,
+    open,
+    writer,
+    deps.matching,
+    asOf,
+  );
   await writer.close();
   return counts;
 }

@@ -6,14 +6,13 @@
 import { type IsoDate, isIsoDate } from '../domain/calendar.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile } from '../domain/profiles.ts';
-import { type AuditTally, type FairnessAuditReport, finishAudit, mergeTallies } from './audit.ts';
+import { type AuditTally, type FairnessAuditReport, finishAudit } from './audit.ts';
 import {
   addCounts,
   loadOpenOpportunities,
   type MatchingPorts,
   type MatchingSetup,
-  rematchYouth,
-  youthOfDistrict,
+  rematchDistricts,
 } from './rematch.ts';
 import { type MatchingCounts, NO_MATCHING } from './report.ts';
 
@@ -72,18 +71,26 @@ export async function rematchBatch(
 ): Promise<RematchBatchResult> {
   checkAsOf(asOf);
   const open = preloaded ?? (await loadOpenOpportunities(ports.opportunities, setup, asOf));
-  let counts: MatchingCounts = { ...NO_MATCHING };
-  let audit: AuditTally = { youthCount: 0, groups: [] };
   const writer = ports.recommendations.openWriter();
-  for (const district of batch.districts) {
-    const youth = await youthOfDistrict(ports.youth, district);
-    const result = await rematchYouth(youth, open, ports, setup, asOf, { audit: true, writer });
-    const { audit: tally, ...districtCounts } = result;
-    counts = addCounts(counts, districtCounts);
-    if (tally) audit = mergeTallies(audit, tally);
-  }
+  const { audit, ...counts } = await rematchDistricts(
+    batch.districts,
+    ports.youth,
+    open,
+    writer,
+    setup,
+    asOf,
+    {
+      audit: true,
+    },
+  );
   await writer.close();
-  return { batchId: batch.batchId, asOf, counts, opportunities: open.length, audit };
+  return {
+    batchId: batch.batchId,
+    asOf,
+    counts,
+    opportunities: open.length,
+    audit: audit ?? { youthCount: 0, groups: [] },
+  };
 }
 
 /** The run's fairness audit from the batch results; the review list is read from open vacancies. */

@@ -7,7 +7,7 @@ import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import type { DistanceLookup } from '../domain/reference.ts';
 import type { MatchConfig } from '../matching/config.ts';
 import { DEFAULT_RESULT_BLOCK, matchFactsInBlocks } from '../matching/match.ts';
-import type { DistanceMatrix } from '../matching/types.ts';
+import type { DistanceMatrix, YouthRecommendationFacts } from '../matching/types.ts';
 import type {
   OpportunityRepository,
   RecommendationRepository,
@@ -104,44 +104,57 @@ export async function rematchYouth(
   return result;
 }
 
-async function matchAndWrite(
+/** One block of matched youth: the profiles and their sets, in the same order. */
+interface MatchedBlock {
+  youth: readonly YouthProfile[];
+  sets: YouthRecommendationFacts[];
+}
+
+function* matchedBlocks(
   youth: readonly YouthProfile[],
   opportunities: readonly OpportunityProfile[],
-  writer: RecommendationWriter,
   setup: MatchingSetup,
   asOf: IsoDate,
-  options: RematchOptions,
-): Promise<RematchResult> {
-  const result: RematchResult = { youthRematched: 0, setsWritten: 0, setsUnchanged: 0 };
-  if (options.audit) result.audit = { youthCount: 0, groups: [] };
-  if (youth.length === 0) return result;
-  const blockSize = setup.blockSize ?? DEFAULT_RESULT_BLOCK;
-  const blocks = matchFactsInBlocks(
+): Generator<MatchedBlock> {
+  if (youth.length === 0) return;
+  const options = {
+    asOf,
+    config: setup.config,
+    distance: setup.distance,
+    ...(setup.skillLabel !== undefined && { skillLabel: setup.skillLabel }),
+  };
+  let from = 0;
+  for (const sets of matchFactsInBlocks(
     youth,
     opportunities,
-    {
-      asOf,
-      config: setup.config,
-      distance: setup.distance,
-      ...(setup.skillLabel !== undefined && { skillLabel: setup.skillLabel }),
-    },
-    blockSize,
-  );
-  const districts = new Map(youth.map((y) => [y.youthId, y.district]));
+    options,
+    setup.blockSize ?? DEFAULT_RESULT_BLOCK,
+  )) {
+    yield { youth: youth.slice(from, from + sets.length), sets };
+    from += sets.length;
+  }
+}
+
+/**
+ * Writes blocks as they are matched: later blocks are matched while earlier ones are being
+ * written, and writes finish in block order.
+ */
+async function writeBlocks(
+  blocks: Iterable<MatchedBlock> | AsyncIterable<MatchedBlock>,
+  writer: RecommendationWriter,
+  audit: boolean | undefined,
+): Promise<RematchResult> {
+  const result: RematchResult = { youthRematched: 0, setsWritten: 0, setsUnchanged: 0 };
+  if (audit) result.audit = { youthCount: 0, groups: [] };
   const count = (sets: readonly unknown[], written: SetsWritten) => {
     result.youthRematched += sets.length;
     result.setsWritten += written.written;
     result.setsUnchanged += written.unchanged;
   };
-  // Later blocks are matched while earlier ones are being written; writes finish in block order.
   const inFlight: { sets: readonly unknown[]; write: Promise<SetsWritten> }[] = [];
-  let from = 0;
-  for (const sets of blocks) {
-    if (result.audit) {
-      result.audit = mergeTallies(result.audit, tallyAudit(youth.slice(from, from + sets.length), sets));
-    }
-    from += sets.length;
-    const write = writer.write(sets, districts);
+  for await (const { youth, sets } of blocks) {
+    if (result.audit) result.audit = mergeTallies(result.audit, tallyAudit(youth, sets));
+    const write = writer.write(sets, new Map(youth.map((y) => [y.youthId, y.district])));
     write.catch(() => undefined);
     inFlight.push({ sets, write });
     if (inFlight.length > WRITES_IN_FLIGHT) {
@@ -151,6 +164,47 @@ async function matchAndWrite(
   }
   for (const done of inFlight) count(done.sets, await done.write);
   return result;
+}
+
+function matchAndWrite(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  writer: RecommendationWriter,
+  setup: MatchingSetup,
+  asOf: IsoDate,
+  options: RematchOptions,
+): Promise<RematchResult> {
+  return writeBlocks(matchedBlocks(youth, opportunities, setup, asOf), writer, options.audit);
+}
+
+/**
+ * Rematches every stored youth of the given districts with one writer, which the caller closes.
+ * The next district's youth are read while one is matched, and writes run on across district
+ * boundaries, so neither the table nor the matcher waits for the other at each district.
+ */
+export function rematchDistricts(
+  districts: readonly string[],
+  youth: YouthRepository,
+  opportunities: readonly OpportunityProfile[],
+  writer: RecommendationWriter,
+  setup: MatchingSetup,
+  asOf: IsoDate,
+  options: Pick<RematchOptions, 'audit'> = {},
+): Promise<RematchResult> {
+  const load = (i: number) => {
+    const loading = i < districts.length ? youthOfDistrict(youth, districts[i]!) : Promise.resolve([]);
+    loading.catch(() => undefined);
+    return loading;
+  };
+  async function* blocks(): AsyncGenerator<MatchedBlock> {
+    let next = load(0);
+    for (let i = 0; i < districts.length; i++) {
+      const profiles = await next;
+      next = load(i + 1);
+      yield* matchedBlocks(profiles, opportunities, setup, asOf);
+    }
+  }
+  return writeBlocks(blocks(), writer, options.audit);
 }
 
 /** Every stored youth of the given districts, one district at a time. */

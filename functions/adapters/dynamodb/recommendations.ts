@@ -38,6 +38,7 @@ import {
   TableContext,
   youthPartition,
 } from './common.ts';
+import { setDocument, setOfDocument } from './set-document.ts';
 
 /**
  * Best entries kept per candidate list. 2,000 entries are about 65 KB, well inside the item
@@ -76,13 +77,12 @@ const SUMMARY_ATTRIBUTES = [
 const HEADLINE_ATTRIBUTES = ['youthId', 'asOf', 'configVersion', 'topJob', 'topTraining'];
 
 /**
- * A set as stored and hashed: its JSON without `asOf`, which the item keeps as an attribute. The
- * matcher builds its objects in a fixed key order, so equal content gives equal text; a change of
- * that order (a new release) only makes the next run rewrite each set once.
+ * A set as stored and hashed: its document (`set-document.ts`) as JSON, without `asOf`, which the
+ * item keeps as an attribute. The matcher builds its sets in a fixed order, so equal content gives
+ * equal text; a change of that order (a new release) only makes the next run rewrite each set once.
  */
 export function serialiseSet(set: RecommendationSet): { json: string; contentHash: string } {
-  const { asOf: _asOf, ...content } = set;
-  const json = JSON.stringify(content);
+  const json = JSON.stringify(setDocument(set));
   return { json, contentHash: createHash('sha256').update(json).digest('hex') };
 }
 
@@ -221,8 +221,7 @@ export function compressSet(set: RecommendationSet, level = DEFLATE_LEVEL): Uint
 
 /** A set item's document; `asOf` comes from the item (documents written before carry their own). */
 export function decompressSet<S extends RecommendationSet>(document: Uint8Array, asOf?: string): S {
-  const set = JSON.parse(inflateSync(document).toString('utf8')) as S;
-  return asOf === undefined || set.asOf !== undefined ? set : { ...set, asOf };
+  return setOfDocument<S>(JSON.parse(inflateSync(document).toString('utf8')), asOf);
 }
 
 export function toStoredRecommendationSet<S extends RecommendationSet>(

@@ -7,7 +7,7 @@ import { createScoringContext } from '#core/scoring/index';
 import { finishAudit, mergeTallies, tallyAudit } from '#core/usecases/audit';
 import { type IngestDeps, ingestUpload } from '#core/usecases/ingest-upload';
 import { planRematch, rematchBatch, runNightlyRematch } from '#core/usecases/nightly-rematch';
-import { rematchYouth } from '#core/usecases/rematch';
+import { rematchDistricts, rematchYouth } from '#core/usecases/rematch';
 import { createMatchingSetup } from '#core/usecases/setup';
 import { readRawRows } from '#functions/shared/files/read';
 import { nikPseudonymiser } from '#functions/shared/nik';
@@ -221,6 +221,23 @@ describe('matching while earlier blocks are written', () => {
     const result = await run;
     expect(result).toEqual({ youthRematched: 8, setsWritten: 3, setsUnchanged: 5 });
     expect(held.maxInFlight()).toBe(3);
+  });
+
+  it('keeps matching across district boundaries while earlier districts are still being written', async () => {
+    const ports = await seeded();
+    const open = [...ports.opportunities.items.values()].map((o) => o.profile);
+    const held = heldWriter();
+    const districts = ['3374', '3372', '3301'];
+    const run = rematchDistricts(districts, ports.youth, open, held.writer, setup, '2026-11-28', {
+      audit: true,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // One block per district (3, 3 and 2 youth): all three are started before any write finishes.
+    expect(held.started.map((w) => new Set(w.sets.map((s) => s.youthId)).size)).toEqual([3, 3, 2]);
+    for (const write of held.started) write.finish(0);
+    const result = await run;
+    expect(result).toMatchObject({ youthRematched: 8, setsWritten: 0, setsUnchanged: 8 });
+    expect(result.audit?.youthCount).toBe(8);
   });
 
   it('fails the run when a write fails, even one that was not awaited yet', async () => {
