@@ -231,9 +231,8 @@ async function rematchForOpportunities(
   asOf: IsoDate,
 ): Promise<MatchingCounts> {
   if (changed.length === 0) return { ...NO_MATCHING };
-  const open = withChangedOpportunities(
-    await loadOpenOpportunities(deps.opportunities, deps.matching, asOf),
-    changed,
+  const open = loadOpenOpportunities(deps.opportunities, deps.matching, asOf).then((stored) =>
+    withChangedOpportunities(stored, changed),
   );
   // One writer for every district: each candidate list is rewritten once for the whole upload.
   const writer = deps.recommendations.openWriter();

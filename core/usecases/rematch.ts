@@ -185,7 +185,8 @@ function matchAndWrite(
 export function rematchDistricts(
   districts: readonly string[],
   youth: YouthRepository,
-  opportunities: readonly OpportunityProfile[],
+  /** Or their loading: the first district's youth are then read at the same time. */
+  opportunities: readonly OpportunityProfile[] | Promise<readonly OpportunityProfile[]>,
   writer: RecommendationWriter,
   setup: MatchingSetup,
   asOf: IsoDate,
@@ -198,10 +199,11 @@ export function rematchDistricts(
   };
   async function* blocks(): AsyncGenerator<MatchedBlock> {
     let next = load(0);
+    const open = await opportunities;
     for (let i = 0; i < districts.length; i++) {
       const profiles = await next;
       next = load(i + 1);
-      yield* matchedBlocks(profiles, opportunities, setup, asOf);
+      yield* matchedBlocks(profiles, open, setup, asOf);
     }
   }
   return writeBlocks(blocks(), writer, options.audit);
