@@ -97,10 +97,9 @@ export async function rematchYouth(
   asOf: IsoDate,
   options: RematchOptions = {},
 ): Promise<RematchResult> {
-  if (options.writer) return matchAndWrite(youth, opportunities, options.writer, setup, asOf, options);
-  const writer = ports.recommendations.openWriter();
-  const result = await matchAndWrite(youth, opportunities, writer, setup, asOf, options);
-  await writer.close();
+  const writer = options.writer ?? ports.recommendations.openWriter();
+  const result = await writeBlocks(matchedBlocks(youth, opportunities, setup, asOf), writer, options.audit);
+  if (!options.writer) await writer.close();
   return result;
 }
 
@@ -164,17 +163,6 @@ async function writeBlocks(
   }
   for (const done of inFlight) count(done.sets, await done.write);
   return result;
-}
-
-function matchAndWrite(
-  youth: readonly YouthProfile[],
-  opportunities: readonly OpportunityProfile[],
-  writer: RecommendationWriter,
-  setup: MatchingSetup,
-  asOf: IsoDate,
-  options: RematchOptions,
-): Promise<RematchResult> {
-  return writeBlocks(matchedBlocks(youth, opportunities, setup, asOf), writer, options.audit);
 }
 
 /**

@@ -1,19 +1,14 @@
 // dynalite on its own thread: the local stack's handlers and the emulator then use both cores, the
 // way a Lambda function and DynamoDB run apart on AWS. Plain JavaScript, so the worker starts
 // without a TypeScript loader (`sinergi local`, vitest and the benchmarks load TypeScript differently).
-// Protocol with infra/local/emulators.ts: workerData { port, host, path? }; posts
-// { type: 'listening', port } or { type: 'error', message }; on { type: 'close' } closes the
+// Protocol with infra/local/emulators.ts: workerData { port, host, options } (dynalite's options);
+// posts { type: 'listening', port } or { type: 'error', message }; on { type: 'close' } closes the
 // server and posts { type: 'closed' }.
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 
-const { port, host, path } = workerData;
-const server = dynalite({
-  createTableMs: 0,
-  deleteTableMs: 0,
-  updateTableMs: 0,
-  ...(path ? { path } : {}),
-});
+const { port, host, options } = workerData;
+const server = dynalite(options);
 server.once('error', (error) => parentPort.postMessage({ type: 'error', message: error.message }));
 server.listen(port, host, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
 parentPort.on('message', (message) => {

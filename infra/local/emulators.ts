@@ -71,7 +71,7 @@ type WorkerMessage =
 
 async function dynaliteOnWorker(port: number, dataDir: string | undefined) {
   const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
-    workerData: { port, host: LOOPBACK, path: dynaliteOptions(dataDir).path },
+    workerData: { port, host: LOOPBACK, options: dynaliteOptions(dataDir) },
   });
   const next = (types: WorkerMessage['type'][]) =>
     new Promise<WorkerMessage>((resolve, reject) => {

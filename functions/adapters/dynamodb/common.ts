@@ -2,6 +2,7 @@
  * What every DynamoDB adapter shares: the document client, batch writes and reads that retry what
  * DynamoDB left unprocessed, paginated queries, opaque cursors and conditional-write translation.
  */
+import { deflateSync, inflateSync } from 'node:zlib';
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -277,6 +278,17 @@ export function assertItemSize(item: Item, what: string): void {
       },
     ]);
   }
+}
+
+/** JSON text deflated into a binary attribute: the documents of youth, opportunities and sets. */
+export function deflateJson(json: string, level: number): Uint8Array {
+  const deflated = deflateSync(Buffer.from(json, 'utf8'), { level });
+  return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+}
+
+/** The value a `deflateJson` document holds. */
+export function inflateJson(document: Uint8Array): unknown {
+  return JSON.parse(inflateSync(document).toString('utf8'));
 }
 
 /** Strips the key and index attributes so a stored item reads back as the domain value. */

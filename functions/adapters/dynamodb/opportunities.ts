@@ -7,7 +7,6 @@
  * vacancy that every write and every read of open opportunities paid for one by one (marshalling,
  * and the table's own per-attribute work).
  */
-import { deflateSync, inflateSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '#core/domain/errors';
 import type { OpportunityKind, OpportunityProfile } from '#core/domain/profiles';
@@ -26,7 +25,9 @@ import {
   assertVersion,
   BATCH_CALLS_AT_ONCE,
   conditionally,
+  deflateJson,
   type Item,
+  inflateJson,
   inParallel,
   opportunityPrefix,
   putManyVersioned,
@@ -73,13 +74,11 @@ export function compressOpportunity(
   document: OpportunityDocument,
   level = OPPORTUNITY_DEFLATE_LEVEL,
 ): Uint8Array {
-  const json = JSON.stringify({ record: document.record, profile: document.profile });
-  const deflated = deflateSync(Buffer.from(json, 'utf8'), { level });
-  return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+  return deflateJson(JSON.stringify({ record: document.record, profile: document.profile }), level);
 }
 
 export function decompressOpportunity(document: Uint8Array): OpportunityDocument {
-  return JSON.parse(inflateSync(document).toString('utf8')) as OpportunityDocument;
+  return inflateJson(document) as OpportunityDocument;
 }
 
 function toItem(opportunity: StoredOpportunity): Item {

@@ -4,7 +4,6 @@
  * is stored deflated, next to the small attributes lists and fingerprints read without it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '#core/domain/errors';
 import type { OpportunityKind } from '#core/domain/profiles';
@@ -28,8 +27,10 @@ import {
   batchGet,
   batchWrite,
   decodeCursor,
+  deflateJson,
   encodeCursor,
   type Item,
+  inflateJson,
   inParallel,
   isConditionalCheckFailed,
   type Key,
@@ -209,19 +210,14 @@ export function setOpportunities(set: RecommendationSet): SetOpportunity[] {
   return [...found.values()];
 }
 
-function deflate(json: string, level: number): Uint8Array {
-  const deflated = deflateSync(Buffer.from(json, 'utf8'), { level });
-  return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
-}
-
 /** The stored document of a set: its content without `asOf`, deflated. */
 export function compressSet(set: RecommendationSet, level = DEFLATE_LEVEL): Uint8Array {
-  return deflate(serialiseSet(set).json, level);
+  return deflateJson(serialiseSet(set).json, level);
 }
 
 /** A set item's document; `asOf` comes from the item (documents written before carry their own). */
 export function decompressSet<S extends RecommendationSet>(document: Uint8Array, asOf?: string): S {
-  return setOfDocument<S>(JSON.parse(inflateSync(document).toString('utf8')), asOf);
+  return setOfDocument<S>(inflateJson(document), asOf);
 }
 
 export function toStoredRecommendationSet<S extends RecommendationSet>(
@@ -294,7 +290,7 @@ function setItem(
     ...(topJob ? { topJob: ranked(topJob) } : {}),
     ...(topTraining ? { topTraining: ranked(topTraining) } : {}),
   };
-  const item = { ...summary, document: deflate(serialised.json, DEFLATE_LEVEL) };
+  const item = { ...summary, document: deflateJson(serialised.json, DEFLATE_LEVEL) };
   assertItemSize(item, `recommendations of ${set.youthId}`);
   return item;
 }

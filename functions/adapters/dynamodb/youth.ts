@@ -7,7 +7,6 @@
  * the version condition need: as ~100 nested attributes it made every write and every district read
  * pay per attribute (marshalling, and the table's own per-attribute work).
  */
-import { deflateSync, inflateSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { YouthProfile } from '#core/domain/profiles';
 import type {
@@ -25,7 +24,9 @@ import {
   batchWrite,
   collect,
   conditionally,
+  deflateJson,
   type Item,
+  inflateJson,
   putManyVersioned,
   queryAll,
   queryPage,
@@ -64,12 +65,11 @@ const PARTITION_KINDS = {
 export const PROFILE_DEFLATE_LEVEL = 6;
 
 export function compressProfile(profile: YouthProfile, level = PROFILE_DEFLATE_LEVEL): Uint8Array {
-  const deflated = deflateSync(Buffer.from(JSON.stringify(profile), 'utf8'), { level });
-  return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+  return deflateJson(JSON.stringify(profile), level);
 }
 
 export function decompressProfile(document: Uint8Array): YouthProfile {
-  return JSON.parse(inflateSync(document).toString('utf8')) as YouthProfile;
+  return inflateJson(document) as YouthProfile;
 }
 
 function toItem(youth: StoredYouth): Item {
