@@ -63,7 +63,7 @@ export interface OpportunityDocument {
 }
 
 /**
- * zlib's default level, as for youth profiles and recommendation sets. On the 5,000 demo vacancies
+ * zlib's default level, as for youth profiles (sets use level 1). On the 5,000 demo vacancies
  * (809 bytes of JSON for record and profile) level 1 gave 432 bytes and level 6 429 bytes on
  * average, and compressing all 5,000 took about 110 ms at either level (deflate alone 87 ms at
  * level 1, 92 ms at level 6): zlib's setup per call dominates, not the level or JSON.stringify.
