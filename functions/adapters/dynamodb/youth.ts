@@ -3,9 +3,10 @@
  * which also holds their recommendations and outcomes; the youth's candidate entries live on the
  * opportunities' candidate lists that the recommendation set names (docs/data-model.md).
  *
- * A profile is stored as one deflated binary attribute beside the few attributes keys, indexes and
+ * A profile is stored as one string attribute, its JSON, beside the few attributes keys, indexes and
  * the version condition need: as ~100 nested attributes it made every write and every district read
- * pay per attribute (marshalling, and the table's own per-attribute work).
+ * pay per attribute (marshalling, and the table's own per-attribute work). It is not deflated: every
+ * rematch reads every profile of a district, and inflating them cost more time than the bytes saved.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { YouthProfile } from '#core/domain/profiles';
@@ -24,7 +25,6 @@ import {
   batchWrite,
   collect,
   conditionally,
-  deflateJson,
   type Item,
   inflateJson,
   putManyVersioned,
@@ -58,21 +58,13 @@ const PARTITION_KINDS = {
   outcome: (sk: string) => sk.startsWith('OUTCOME#'),
 };
 
-/**
- * zlib's default level, as for recommendation sets: on the 16,000 demo profiles (1.3 KB of JSON each)
- * level 1 gave 533 bytes and level 6 521 bytes in the same time, which JSON.stringify dominates.
- */
-export const PROFILE_DEFLATE_LEVEL = 6;
-
-export function compressProfile(profile: YouthProfile, level = PROFILE_DEFLATE_LEVEL): Uint8Array {
-  return deflateJson(JSON.stringify(profile), level);
-}
-
+/** Profiles written before they were stored as JSON text hold it deflated (binary). */
 export function decompressProfile(document: Uint8Array): YouthProfile {
   return inflateJson(document) as YouthProfile;
 }
 
-function toItem(youth: StoredYouth): Item {
+/** The profile item of a youth. */
+export function toYouthItem(youth: StoredYouth): Item {
   const { youthId, district } = youth.profile;
   return {
     ...youthKeys.profile(youthId),
@@ -84,13 +76,17 @@ function toItem(youth: StoredYouth): Item {
     entity: 'youth',
     version: youth.version,
     district,
-    document: compressProfile(youth.profile),
+    document: JSON.stringify(youth.profile),
     ...(youth.nikHash ? { nikHash: youth.nikHash } : {}),
   };
 }
 
-/** Items written before the profile was deflated hold it as a nested map under `profile`. */
+/**
+ * The profile of an item in any form this adapter wrote: JSON text, deflated JSON, or (before
+ * documents) a nested map under `profile`.
+ */
 function profileOf(item: Item): YouthProfile {
+  if (typeof item.document === 'string') return JSON.parse(item.document) as YouthProfile;
   if (item.document instanceof Uint8Array) return decompressProfile(item.document);
   return item.profile as YouthProfile;
 }
@@ -122,7 +118,7 @@ export class DynamoYouthRepository implements YouthRepository {
         this.ctx.doc.send(
           new PutCommand({
             TableName: this.ctx.tableName,
-            Item: toItem(youth),
+            Item: toYouthItem(youth),
             ...VERSION_CONDITION,
             ExpressionAttributeValues: { ':version': youth.version },
           }),
@@ -139,7 +135,7 @@ export class DynamoYouthRepository implements YouthRepository {
         id: y.profile.youthId,
         key: youthKeys.profile(y.profile.youthId),
         version: y.version,
-        item: toItem(y),
+        item: toYouthItem(y),
       })),
     );
   }

@@ -4,11 +4,8 @@ import { DISABILITY_DOMAINS } from '#core/domain/disability';
 import { EDUCATION_LEVELS } from '#core/domain/education';
 import type { ScaleScore, YouthProfile } from '#core/domain/profiles';
 import { APTITUDE_SUBTESTS, CONTRACT_TYPES } from '#core/domain/records';
-import {
-  compressProfile,
-  decompressProfile,
-  PROFILE_DEFLATE_LEVEL,
-} from '#functions/adapters/dynamodb/youth';
+import { deflateJson } from '#functions/adapters/dynamodb/common';
+import { toStoredYouth, toYouthItem } from '#functions/adapters/dynamodb/youth';
 import { youthProfile } from '../../integration/storage/fixtures.ts';
 
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
@@ -59,27 +56,32 @@ const profile: fc.Arbitrary<YouthProfile> = fc.record(
   { requiredKeys: ['youthId', 'district', 'interests', 'skills', 'unknownSkills', 'flags'] },
 ) as fc.Arbitrary<YouthProfile>;
 
-describe('deflated youth profile documents', () => {
+describe('youth profile documents', () => {
   it('round-trips any profile, whatever its text, numbers and missing optional fields', () => {
     fc.assert(
-      fc.property(profile, (p) => {
-        const document = compressProfile(p);
-        expect(document).toBeInstanceOf(Uint8Array);
+      fc.property(profile, fc.integer({ min: 1, max: 1_000 }), (p, version) => {
+        const item = toYouthItem({ profile: p, version });
+        expect(typeof item.document).toBe('string');
         // JSON is the stored form: it drops undefined fields exactly as the nested attributes did.
-        expect(decompressProfile(document)).toEqual(JSON.parse(JSON.stringify(p)));
+        expect(toStoredYouth(item)).toEqual({ profile: JSON.parse(JSON.stringify(p)), version });
       }),
     );
   });
 
-  it('reads back a document of either compression level', () => {
+  it('keeps the keys, index keys and NIK hash beside the document, never the NIK itself', () => {
     const p = youthProfile('Y1');
-    for (const level of [1, PROFILE_DEFLATE_LEVEL, 9])
-      expect(decompressProfile(compressProfile(p, level))).toEqual(p);
+    const item = toYouthItem({ profile: p, version: 3, nikHash: 'h'.repeat(64) });
+    expect(item).toMatchObject({ pk: 'YOUTH#Y1', sk: 'PROFILE', version: 3, nikHash: 'h'.repeat(64) });
+    expect(toStoredYouth(item)).toEqual({ profile: p, version: 3, nikHash: 'h'.repeat(64) });
   });
 
-  it('stores a typical profile in well under half its JSON size', () => {
+  it('reads profiles written deflated, and those written as a nested map before documents', () => {
     const p = youthProfile('Y1');
-    const json = Buffer.byteLength(JSON.stringify(p), 'utf8');
-    expect(compressProfile(p).byteLength).toBeLessThan(json / 2);
+    const { document: _, ...keys } = toYouthItem({ profile: p, version: 2 });
+    for (const level of [1, 6, 9]) {
+      const deflated = { ...keys, document: deflateJson(JSON.stringify(p), level) };
+      expect(toStoredYouth(deflated).profile).toEqual(p);
+    }
+    expect(toStoredYouth({ ...keys, profile: p }).profile).toEqual(p);
   });
 });
