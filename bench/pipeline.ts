@@ -45,6 +45,8 @@ interface Phase {
   seconds: number;
   /** Time the stack's main thread (handlers, SDK, s3rver; dynalite has its own thread) was busy. */
   mainBusySeconds: number;
+  /** CPU time of the whole process (every thread), user and system; two cores give 2 s a second. */
+  cpuSeconds: number;
   rows: number;
   writes: DynamoWriteCounts;
   report: ProcessingReport;
@@ -64,13 +66,23 @@ async function uploadPhase(stack: LocalStack, dir: string, kind: DemoFileKind): 
   });
   const started = performance.now();
   const loop = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
   await putUploadFile(stack.s3, stack.info.bucket, key, join(dir, FILES[kind]));
   const report = await reported;
   const seconds = (performance.now() - started) / 1000;
   const mainBusySeconds = performance.eventLoopUtilization(loop).active / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   await stack.drain();
   if (stack.deadLetters().length > 0) throw new Error(`${kind}: the upload ended in the dead-letter list`);
-  return { seconds, mainBusySeconds, rows: report.counts.rows, writes: stack.writes.counts(), report };
+  return {
+    seconds,
+    mainBusySeconds,
+    cpuSeconds,
+    rows: report.counts.rows,
+    writes: stack.writes.counts(),
+    report,
+  };
 }
 
 function tableMs(writes: DynamoWriteCounts): number {
@@ -82,6 +94,7 @@ function phaseMetrics(name: string, phase: Phase): Record<string, number> {
   return {
     [`${name}Seconds`]: phase.seconds,
     [`${name}MainBusySeconds`]: phase.mainBusySeconds,
+    [`${name}CpuSeconds`]: phase.cpuSeconds,
     [`${name}RowsPerSecond`]: phase.rows / phase.seconds,
     [`${name}WriteItems`]: phase.writes.items,
     [`${name}WriteRequests`]: phase.writes.requests,
@@ -102,7 +115,8 @@ function describePhase(name: string, phase: Phase): string {
     )
     .join(', ');
   return (
-    `${name}: ${phase.seconds.toFixed(1)} s (main thread busy ${phase.mainBusySeconds.toFixed(1)} s), ` +
+    `${name}: ${phase.seconds.toFixed(1)} s (main thread busy ${phase.mainBusySeconds.toFixed(1)} s, ` +
+    `process CPU ${phase.cpuSeconds.toFixed(1)} s), ` +
     `${(phase.rows / phase.seconds).toFixed(0)} rows/s, ` +
     `${phase.writes.items} items written in ${phase.writes.requests} write requests ` +
     `(parse ${(timings.parseMs / 1000).toFixed(1)} s, store ${(timings.storeMs / 1000).toFixed(1)} s, ` +
