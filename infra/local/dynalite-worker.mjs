@@ -5,9 +5,10 @@
 // posts { type: 'listening', port } or { type: 'error', message }; on { type: 'close' } closes the
 // server and posts { type: 'closed' }.
 import { parentPort, workerData } from 'node:worker_threads';
-import dynalite from 'dynalite';
+import { loadDynalite } from './dynalite-level.mjs';
 
 const { port, host, options } = workerData;
+const dynalite = await loadDynalite();
 const server = dynalite(options);
 server.once('error', (error) => parentPort.postMessage({ type: 'error', message: error.message }));
 server.listen(port, host, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));

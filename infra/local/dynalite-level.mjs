@@ -1,0 +1,32 @@
+// Loads dynalite with its LevelDB tuned for the local stack's write load. dynalite opens LevelDB
+// with the defaults (a 4 MB write buffer), so rewriting 16,000 recommendation sets turned into a
+// stream of small level-0 files that LevelDB's compaction thread kept merging: about a core's worth
+// of CPU during a rematch, on a two-core laptop where the handlers need it. dynalite has no option
+// for this, so its `level` module's database class is given the options before dynalite loads it.
+// Plain JavaScript: the dynalite worker thread imports it without a TypeScript loader.
+import { createRequire } from 'node:module';
+
+/**
+ * LevelDB options merged under dynalite's own. A 64 MB memtable holds a whole demo upload's writes
+ * before the first flush; LevelDB keeps at most two, so the cost is bounded memory.
+ */
+export const LEVELDB_OPTIONS = Object.freeze({ writeBufferSize: 64 * 1024 * 1024 });
+
+const tuned = Symbol.for('sinergi.dynalite.leveldb-options');
+
+/** dynalite's factory, with its on-disk LevelDB opened with `LEVELDB_OPTIONS`. */
+export async function loadDynalite() {
+  const fromHere = createRequire(import.meta.url);
+  const level = createRequire(fromHere.resolve('dynalite'))('level');
+  if (!level.Level[tuned]) {
+    const Base = level.Level;
+    class TunedLevel extends Base {
+      static [tuned] = true;
+      constructor(location, options) {
+        super(location, { ...LEVELDB_OPTIONS, ...options });
+      }
+    }
+    level.Level = TunedLevel;
+  }
+  return (await import('dynalite')).default;
+}
