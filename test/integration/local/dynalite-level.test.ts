@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LEVELDB_OPTIONS, loadDynalite } from '../../../infra/local/dynalite-level.mjs';
 
 interface LevelDb {
-  batch(ops: { type: 'put'; key: string; value: string }[]): Promise<void>;
+  batch(ops: { type: 'put'; key: string; value: unknown }[]): Promise<void>;
+  put(key: string, value: unknown): Promise<void>;
+  get(key: string): Promise<unknown>;
   close(): Promise<void>;
 }
 type LevelClass = new (location: string, options?: object) => LevelDb;
@@ -49,6 +51,21 @@ describe('dynalite LevelDB options', () => {
   it('is needed: with LevelDB defaults the same writes already flush to disk tables', async () => {
     const { Level } = dynalitesLevel();
     expect(await flushesAfterSixMegabytes(Level, { writeBufferSize: 4 * 1024 * 1024 })).toBe(true);
+  });
+
+  it('reads what was written, and nothing for a missing key, as the untuned database does', async () => {
+    await loadDynalite();
+    const { Level } = dynalitesLevel();
+    const dir = mkdtempSync(join(tmpdir(), 'sinergi-leveldb-'));
+    dirs.push(dir);
+    const db = new Level(dir, { valueEncoding: 'json' });
+    const item = { pk: { S: 'YOUTH#Y1' }, document: { S: '{"a":1}' } };
+    await db.put('item~YOUTH#Y1', item);
+    await db.batch([{ type: 'put', key: 'item~YOUTH#Y2', value: { n: 2 } }]);
+    expect(await db.get('item~YOUTH#Y1')).toEqual(item);
+    expect(await db.get('item~YOUTH#Y2')).toEqual({ n: 2 });
+    expect(await db.get('item~YOUTH#Y3')).toBeUndefined();
+    await db.close();
   });
 
   it('loads dynalite once however often it is asked for', async () => {
