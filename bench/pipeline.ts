@@ -16,6 +16,7 @@ import type { ProcessingReport } from '#core/usecases/report';
 import type { DynamoWriteCounts } from '#infra/local/observe';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
 import { putUploadFile } from '#infra/local/uploads';
+import { MATCHING_NODE_FLAGS } from '#infra/node-flags';
 import type { BenchmarkModule, MeasuredOutcome, WorkloadOutcome } from './types.ts';
 
 const AS_OF = '2026-11-28';
@@ -192,9 +193,10 @@ export const pipelineBenchmark: BenchmarkModule = {
   workloads: [
     {
       name: 'stack',
-      description: 's3rver -> queue -> ingest handler -> dynalite on disk (as `sinergi local`)',
+      description: 's3rver -> queue -> ingest handler -> dynalite on disk (as `npm start`)',
+      nodeFlags: MATCHING_NODE_FLAGS,
     },
-    { name: 'stack-memory', description: 'the same with dynalite in memory' },
+    { name: 'stack-memory', description: 'the same with dynalite in memory', nodeFlags: MATCHING_NODE_FLAGS },
     { name: 'in-process', description: 'baseline: read, score and match the same files, no storage' },
   ],
   run(workload) {

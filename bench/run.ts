@@ -26,7 +26,7 @@ async function runChild(benchmark: string, workload: string): Promise<void> {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(measured)}\n`);
 }
 
-function spawnWorkload(benchmark: string, workload: string, nodeFlags: string[]): MeasuredOutcome {
+function spawnWorkload(benchmark: string, workload: string, nodeFlags: readonly string[]): MeasuredOutcome {
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', ...nodeFlags, '--import', 'tsx', script, '--child', benchmark, workload],

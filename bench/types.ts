@@ -3,7 +3,7 @@ export interface WorkloadSpec {
   name: string;
   description: string;
   /** Extra Node flags for this workload's child process. */
-  nodeFlags?: string[];
+  nodeFlags?: readonly string[];
 }
 
 export interface WorkloadOutcome {

@@ -37,11 +37,13 @@ export interface SinergiFunctionProps {
   memorySize?: number;
   logRetention?: logs.RetentionDays;
   environment?: Record<string, string>;
+  /** V8 flags added to NODE_OPTIONS (after `--enable-source-maps`). */
+  nodeFlags?: readonly string[];
 }
 
 /** Every function gets these; handlers read them through their validated config. */
 export function powertoolsEnvironment(
-  props: Pick<SinergiFunctionProps, 'serviceName' | 'logLevel' | 'stage'>,
+  props: Pick<SinergiFunctionProps, 'serviceName' | 'logLevel' | 'stage' | 'nodeFlags'>,
 ) {
   return {
     POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -50,7 +52,7 @@ export function powertoolsEnvironment(
     POWERTOOLS_LOGGER_LOG_EVENT: 'false',
     POWERTOOLS_METRICS_NAMESPACE: 'SinergiMatch',
     STAGE: props.stage,
-    NODE_OPTIONS: '--enable-source-maps',
+    NODE_OPTIONS: ['--enable-source-maps', ...(props.nodeFlags ?? [])].join(' '),
   };
 }
 

@@ -30,6 +30,7 @@ import type { Construct } from 'constructs';
 import { grantObjectAccess, grantTableAccess, objectPrefixArn } from '../constructs/grants.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { SinergiFunction } from '../constructs/sinergi-function.ts';
+import { MATCHING_NODE_FLAGS } from '../node-flags.ts';
 import type { DeploymentConfig } from './config.ts';
 import { UPLOAD_PREFIXES } from './stateful-stack.ts';
 
@@ -122,6 +123,7 @@ export class StatelessStack extends Stack {
       timeout: LIMITS.ingestTimeout,
       // Large XLSX files are parsed in memory; 1769 MB is one full vCPU.
       memorySize: 1769,
+      nodeFlags: MATCHING_NODE_FLAGS,
       environment: { ...sharedEnvironment, NIK_KEY_SECRET_ARN: props.nikKeySecret.secretArn },
     });
     this.wireIngest();
@@ -144,6 +146,7 @@ export class StatelessStack extends Stack {
       logLevel: config.logLevel,
       timeout: LIMITS.rematchBatchTimeout,
       memorySize: 1769,
+      nodeFlags: MATCHING_NODE_FLAGS,
       environment: sharedEnvironment,
     });
     this.rematchAuditFunction = new SinergiFunction(this, 'RematchAudit', {
