@@ -67,6 +67,34 @@ interface Context {
   youthSkills: Set<string>[];
   skillLabel: SkillLabel | undefined;
   letters: WeakMap<OpportunityProfile, Set<string>>;
+  pathway: PathwayScratch;
+}
+
+/**
+ * Per-training working arrays of `pathwayFor`, reused from one call to the next, so looking for
+ * trainings allocates nothing per candidate: a youth has up to 40 candidate jobs, each with
+ * hundreds of candidate trainings.
+ */
+interface PathwayScratch {
+  /** `seen[t] === round` when training t is already a candidate in the current call. */
+  seen: Uint32Array;
+  round: number;
+  /** Skills gap (or education gap) closed, and the training's own score units, by training. */
+  closes: Float64Array;
+  units: Float64Array;
+  /** The job's skills the youth lacks, as bits. */
+  missingBits: Uint32Array;
+}
+
+function pathwayScratch(prepared: Prepared): PathwayScratch {
+  const n = prepared.trainings.n;
+  return {
+    seen: new Uint32Array(n),
+    round: 0,
+    closes: new Float64Array(n),
+    units: new Float64Array(n),
+    missingBits: new Uint32Array(prepared.skills.words),
+  };
 }
 
 function checkAsOf(asOf: string): void {
@@ -347,38 +375,44 @@ function pathwayFor(ctx: Context, index: TrainingIndex, y: number, o: number): P
   const skillsGap = gaps.includes('skills');
   const educationGap = gaps.includes('education');
   const words = prepared.skills.words;
-  const missingBits = new Uint32Array(words);
-  if (skillsGap) {
-    for (let w = 0; w < words; w++) {
-      missingBits[w] = jobs.skillBits[o * words + w]! & ~prepared.youth.skillBits[y * words + w]!;
+  const scratch = ctx.pathway;
+  const { seen, closes, units, missingBits } = scratch;
+  for (let w = 0; w < words; w++) {
+    missingBits[w] = skillsGap
+      ? jobs.skillBits[o * words + w]! & ~prepared.youth.skillBits[y * words + w]!
+      : 0;
+  }
+  if (scratch.round === 0xffffffff) {
+    seen.fill(0);
+    scratch.round = 0;
+  }
+  const round = ++scratch.round;
+  const candidates: number[] = [];
+  const consider = (list: readonly number[] | undefined) => {
+    if (list === undefined) return;
+    for (const t of list) {
+      if (seen[t] === round) continue;
+      seen[t] = round;
+      candidates.push(t);
     }
-  }
-  const candidates = new Set<number>();
-  if (skillsGap) {
-    for (const skill of missingSkills) for (const t of index.bySkill.get(skill) ?? []) candidates.add(t);
-  }
-  if (educationGap) {
-    for (const code of job.occupationCodes) {
-      for (const t of index.certifiedByOccupation.get(code) ?? []) candidates.add(t);
-    }
-  }
+  };
+  if (skillsGap) for (const skill of missingSkills) consider(index.bySkill.get(skill));
+  if (educationGap) for (const code of job.occupationCodes) consider(index.certifiedByOccupation.get(code));
   // Ranked on plain numbers first; objects are built only for the trainings shown.
   const chosenIndex: number[] = [];
-  const rank = new Map<number, number>();
-  const units = new Map<number, number>();
   for (const t of candidates) {
     if (!isFeasible(ctx, y, trainings, t)) continue;
-    let closes = 0;
-    for (let w = 0; w < words; w++) closes += popcount(trainings.skillBits[t * words + w]! & missingBits[w]!);
+    let closed = 0;
+    for (let w = 0; w < words; w++) closed += popcount(trainings.skillBits[t * words + w]! & missingBits[w]!);
     // An education gap blocks the job outright, so a training that addresses it ranks first.
-    if (educationGap && closesEducationGap(trainings.items[t]!, job)) closes += required + 1;
+    if (educationGap && closesEducationGap(trainings.items[t]!, job)) closed += required + 1;
     chosenIndex.push(t);
-    rank.set(t, closes);
-    units.set(t, pairUnits(ctx, y, trainings, t));
+    closes[t] = closed;
+    units[t] = pairUnits(ctx, y, trainings, t);
   }
   if (chosenIndex.length === 0) return null;
   // Position order in the set is id order.
-  chosenIndex.sort((a, b) => rank.get(b)! - rank.get(a)! || units.get(b)! - units.get(a)! || a - b);
+  chosenIndex.sort((a, b) => closes[b]! - closes[a]! || units[b]! - units[a]! || a - b);
   const missing = new Set(missingSkills);
   const chosen: PathwayTraining[] = chosenIndex.slice(0, config.pathways.maxTrainings).map((t) => {
     const training = trainings.items[t]!;
@@ -387,7 +421,7 @@ function pathwayFor(ctx: Context, index: TrainingIndex, y: number, o: number): P
       opportunityId: training.id,
       title: training.title,
       ownerName: training.ownerName,
-      score: units.get(t)! / SCORE_SCALE,
+      score: units[t]! / SCORE_SCALE,
       closesSkills: skillsGap ? training.skills.filter((s) => missing.has(s)) : [],
       closesEducation: educationGap && closesEducationGap(training, job),
       distanceKm: road === null ? null : round1(road),
@@ -451,6 +485,7 @@ function context(prepared: Prepared, config: MatchConfig, skillLabel: SkillLabel
     skillLabel,
     youthSkills: prepared.youth.items.map((y) => new Set(y.skills)),
     letters: new WeakMap(),
+    pathway: pathwayScratch(prepared),
   };
 }
 
