@@ -24,6 +24,7 @@ import {
   JOB_ZONES,
   type OpportunitySet,
   type Prepared,
+  type PreparedOpportunities,
   prepare,
   SUBTESTS,
   type YouthSet,
@@ -450,13 +451,19 @@ function youthFlags(ctx: Context, y: number): string[] {
   const flags: string[] = [];
   if (isZero(youthSet.unit, y * 6)) flags.push('interest_profile_unusable');
   if (APTITUDE_SUBTESTS.every((s) => youth.aptitudes[s] === undefined)) flags.push('aptitudes_not_assessed');
-  const d = ctx.prepared.districts.codes.length;
+  // Open opportunities exist outside the home district, but no road distance to any of them is
+  // known: only home can be reached. Other youth's districts say nothing about this youth's reach.
+  const { roadKm, codes } = ctx.prepared.districts;
+  const d = codes.length;
   const home = youthSet.district[y]!;
+  let elsewhere = false;
   let knownElsewhere = false;
   for (let j = 0; j < d; j++) {
-    if (j !== home && !Number.isNaN(ctx.prepared.districts.roadKm[home * d + j]!)) knownElsewhere = true;
+    if (j === home || ctx.prepared.openIn[j] === 0) continue;
+    elsewhere = true;
+    if (!Number.isNaN(roadKm[home * d + j]!)) knownElsewhere = true;
   }
-  if (d > 1 && !knownElsewhere) flags.push('district_distance_unknown');
+  if (elsewhere && !knownElsewhere) flags.push('district_distance_unknown');
   return flags;
 }
 
@@ -503,7 +510,8 @@ export const DEFAULT_RESULT_BLOCK = 128;
  */
 export function* matchFactsInBlocks(
   youth: readonly YouthProfile[],
-  opportunities: readonly OpportunityProfile[],
+  /** Or the same prepared once (`prepareOpportunities`) for several calls. */
+  opportunities: readonly OpportunityProfile[] | PreparedOpportunities,
   options: MatchOptions,
   blockSize = DEFAULT_RESULT_BLOCK,
 ): Generator<YouthRecommendationFacts[]> {

@@ -78,6 +78,8 @@ export interface Prepared {
   youth: YouthSet;
   jobs: OpportunitySet;
   trainings: OpportunitySet;
+  /** Per district of the index: 1 when an open job or training offer is there. */
+  openIn: Uint8Array;
 }
 
 function isMatrix(distance: DistanceLookup | DistanceMatrix): distance is DistanceMatrix {
@@ -255,36 +257,108 @@ export function expectedPercentile(config: MatchConfig, jobZone: number): number
   return config.expectedPercentileByJobZone[zone];
 }
 
-export function prepare(
-  youth: readonly YouthProfile[],
+/**
+ * The opportunity side of the prepared arrays, built once and matched against youth from any of the
+ * districts it indexes: a rematch of every district prepares its 6,000 opportunities once, not once
+ * a district.
+ */
+export interface PreparedOpportunities {
+  districts: DistrictIndex;
+  skills: SkillIndex;
+  jobs: OpportunitySet;
+  trainings: OpportunitySet;
+  /** Per district of the index: 1 when an open job or training offer is there. */
+  openIn: Uint8Array;
+  /** What the arrays were built from and for; youth from elsewhere, or another day, rebuild them. */
+  source: {
+    opportunities: readonly OpportunityProfile[];
+    asOf: IsoDate;
+    config: MatchConfig;
+    distance: DistanceLookup | DistanceMatrix;
+  };
+}
+
+export function prepareOpportunities(
   opportunities: readonly OpportunityProfile[],
   asOf: IsoDate,
   config: MatchConfig,
   distance: DistanceLookup | DistanceMatrix,
-): Prepared {
+  /** Home districts of the youth to be matched; the index covers them and the opportunities'. */
+  youthDistricts: Iterable<string>,
+): PreparedOpportunities {
   const districts = buildDistrictIndex(
-    [...youth.map((y) => y.district), ...opportunities.map((o) => o.district)],
+    [...youthDistricts, ...opportunities.map((o) => o.district)],
     distance,
     config.reach.roadFactor,
   );
   const skills = buildSkillIndex(opportunities);
+  const ofKind = (kind: OpportunityProfile['kind']) =>
+    buildOpportunitySet(
+      opportunities.filter((o) => o.kind === kind),
+      asOf,
+      config,
+      districts,
+      skills,
+    );
+  const jobs = ofKind('job');
+  const trainings = ofKind('training');
+  const openIn = new Uint8Array(districts.codes.length);
+  for (const set of [jobs, trainings]) for (const d of set.district) openIn[d] = 1;
+  return { districts, skills, jobs, trainings, openIn, source: { opportunities, asOf, config, distance } };
+}
+
+/** Whether prepared opportunities can be matched against these youth as they are. */
+export function fits(
+  prepared: PreparedOpportunities,
+  youth: readonly YouthProfile[],
+  asOf: IsoDate,
+  config: MatchConfig,
+  distance: DistanceLookup | DistanceMatrix,
+): boolean {
+  return (
+    prepared.source.asOf === asOf &&
+    prepared.source.config === config &&
+    prepared.source.distance === distance &&
+    youth.every((y) => prepared.districts.index.has(y.district))
+  );
+}
+
+/** The youth's arrays beside prepared opportunities, whose district index must hold their districts. */
+export function withYouth(
+  prepared: PreparedOpportunities,
+  youth: readonly YouthProfile[],
+  asOf: IsoDate,
+  config: MatchConfig,
+): Prepared {
+  const { districts, skills, jobs, trainings, openIn } = prepared;
   return {
     districts,
     skills,
+    jobs,
+    trainings,
+    openIn,
     youth: buildYouthSet(youth, asOf, config, districts, skills),
-    jobs: buildOpportunitySet(
-      opportunities.filter((o) => o.kind === 'job'),
-      asOf,
-      config,
-      districts,
-      skills,
-    ),
-    trainings: buildOpportunitySet(
-      opportunities.filter((o) => o.kind === 'training'),
-      asOf,
-      config,
-      districts,
-      skills,
-    ),
   };
+}
+
+export function prepare(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[] | PreparedOpportunities,
+  asOf: IsoDate,
+  config: MatchConfig,
+  distance: DistanceLookup | DistanceMatrix,
+): Prepared {
+  if (!Array.isArray(opportunities)) {
+    const prepared = opportunities as PreparedOpportunities;
+    if (fits(prepared, youth, asOf, config, distance)) return withYouth(prepared, youth, asOf, config);
+    return prepare(youth, prepared.source.opportunities, asOf, config, distance);
+  }
+  const prepared = prepareOpportunities(
+    opportunities as readonly OpportunityProfile[],
+    asOf,
+    config,
+    distance,
+    youth.map((y) => y.district),
+  );
+  return withYouth(prepared, youth, asOf, config);
 }

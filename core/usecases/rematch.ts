@@ -7,6 +7,7 @@ import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import type { DistanceLookup } from '../domain/reference.ts';
 import type { MatchConfig } from '../matching/config.ts';
 import { DEFAULT_RESULT_BLOCK, matchFactsInBlocks } from '../matching/match.ts';
+import { type PreparedOpportunities, prepareOpportunities } from '../matching/prepare.ts';
 import type { DistanceMatrix, YouthRecommendationFacts } from '../matching/types.ts';
 import type {
   OpportunityRepository,
@@ -111,7 +112,7 @@ interface MatchedBlock {
 
 function* matchedBlocks(
   youth: readonly YouthProfile[],
-  opportunities: readonly OpportunityProfile[],
+  opportunities: readonly OpportunityProfile[] | PreparedOpportunities,
   setup: MatchingSetup,
   asOf: IsoDate,
 ): Generator<MatchedBlock> {
@@ -187,7 +188,8 @@ export function rematchDistricts(
   };
   async function* blocks(): AsyncGenerator<MatchedBlock> {
     let next = load(0);
-    const open = await opportunities;
+    // Prepared once for every district: their youth are all from `districts`.
+    const open = prepareOpportunities(await opportunities, asOf, setup.config, setup.distance, districts);
     for (let i = 0; i < districts.length; i++) {
       const profiles = await next;
       next = load(i + 1);
