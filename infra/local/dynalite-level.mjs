@@ -3,9 +3,11 @@
 // stream of small level-0 files that LevelDB's compaction thread kept merging: about a core's worth
 // of CPU during a rematch, on a two-core laptop where the handlers need it. And every read went
 // through libuv's thread pool: dynalite reads each item before it writes it, and the hand-off to a
-// pool thread and back cost more than the read itself, which LevelDB serves from memory. dynalite
-// runs on a thread of its own, so its reads are made synchronously there. dynalite has no option for
-// either, so its `level` module's database class is replaced before dynalite loads it.
+// pool thread and back cost more than the read itself, which LevelDB serves from memory. So reads are
+// made synchronously: on dynalite's own worker thread (the default) they hold up only the emulator;
+// with `thread: 'main'` they hold up the caller for the microseconds a read from memory takes.
+// dynalite has no option for either, so its `level` module's database class is replaced before
+// dynalite loads it.
 // Plain JavaScript: the dynalite worker thread imports it without a TypeScript loader.
 import { createRequire } from 'node:module';
 
