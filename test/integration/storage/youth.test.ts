@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '#core/domain/errors';
@@ -8,6 +8,27 @@ import type { StoredYouth } from '#core/ports';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { storedYouth } from './fixtures.ts';
 import { useDynamo } from './harness.ts';
+
+/** Writes youth Y1 (district 3374, version 2) the way an older release of the adapter stored it. */
+async function putOlderProfileItem(
+  options: { client: DynamoDBClient; tableName: string },
+  fields: Record<string, unknown>,
+): Promise<void> {
+  await DynamoDBDocumentClient.from(options.client).send(
+    new PutCommand({
+      TableName: options.tableName,
+      Item: {
+        pk: 'YOUTH#Y1',
+        sk: 'PROFILE',
+        gsi1pk: 'DISTRICT#3374',
+        gsi1sk: 'YOUTH#Y1',
+        entity: 'youth',
+        version: 2,
+        ...fields,
+      },
+    }),
+  );
+}
 
 describe('DynamoYouthRepository against dynalite', () => {
   const { table } = useDynamo();
@@ -181,21 +202,10 @@ describe('DynamoYouthRepository against dynalite', () => {
   it('reads a profile stored as a deflated binary document, and replaces it on the next write', async () => {
     const options = await table();
     const youth = storedYouth('Y1', 2, '3374');
-    await DynamoDBDocumentClient.from(options.client).send(
-      new PutCommand({
-        TableName: options.tableName,
-        Item: {
-          pk: 'YOUTH#Y1',
-          sk: 'PROFILE',
-          gsi1pk: 'DISTRICT#3374',
-          gsi1sk: 'YOUTH#Y1',
-          entity: 'youth',
-          version: 2,
-          district: '3374',
-          document: deflateSync(JSON.stringify(youth.profile)),
-        },
-      }),
-    );
+    await putOlderProfileItem(options, {
+      district: '3374',
+      document: deflateSync(JSON.stringify(youth.profile)),
+    });
     const repo = new DynamoYouthRepository(options);
     expect(await repo.get('Y1')).toEqual(youth);
     expect((await repo.listByDistrict('3374')).items).toEqual([youth]);
@@ -213,23 +223,12 @@ describe('DynamoYouthRepository against dynalite', () => {
   it('reads a profile stored as nested attributes before profiles were documents', async () => {
     const options = await table();
     const youth = storedYouth('Y1', 2, '3374', 'd'.repeat(64));
-    await DynamoDBDocumentClient.from(options.client).send(
-      new PutCommand({
-        TableName: options.tableName,
-        Item: {
-          pk: 'YOUTH#Y1',
-          sk: 'PROFILE',
-          gsi1pk: 'DISTRICT#3374',
-          gsi1sk: 'YOUTH#Y1',
-          gsi2pk: `NIK#${'d'.repeat(64)}`,
-          gsi2sk: 'YOUTH#Y1',
-          entity: 'youth',
-          version: 2,
-          profile: youth.profile,
-          nikHash: 'd'.repeat(64),
-        },
-      }),
-    );
+    await putOlderProfileItem(options, {
+      gsi2pk: `NIK#${'d'.repeat(64)}`,
+      gsi2sk: 'YOUTH#Y1',
+      profile: youth.profile,
+      nikHash: 'd'.repeat(64),
+    });
     const repo = new DynamoYouthRepository(options);
     expect(await repo.get('Y1')).toEqual(youth);
     expect((await repo.listByDistrict('3374')).items).toEqual([youth]);
