@@ -2,7 +2,6 @@
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from '../matching/config.ts';
 import { centralJavaDistricts, createDistanceMatrix } from '../reference/districts.ts';
 import { defaultProgrammeConfig } from '../reference/pilot.ts';
-import type { SkillVocabulary } from '../skills/vocabulary.ts';
 import type { MatchingSetup } from './rematch.ts';
 
 const ALL_DISTRICTS = centralJavaDistricts.map((d) => d.code);
@@ -11,7 +10,6 @@ const DISTANCES = createDistanceMatrix(ALL_DISTRICTS);
 export interface SetupOptions {
   pilotDistricts?: readonly string[];
   config?: MatchConfig;
-  skills?: SkillVocabulary;
   blockSize?: number;
 }
 
@@ -20,13 +18,11 @@ export interface SetupOptions {
  * next to the pilot area take pilot youth too), straight-line distances between district capitals.
  */
 export function createMatchingSetup(options: SetupOptions = {}): MatchingSetup {
-  const skills = options.skills;
   return {
     config: options.config ?? DEFAULT_MATCH_CONFIG,
     distance: DISTANCES,
     youthDistricts: [...(options.pilotDistricts ?? defaultProgrammeConfig.pilotDistricts)],
     opportunityDistricts: ALL_DISTRICTS,
-    ...(skills !== undefined && { skillLabel: (id: string, lang: 'id' | 'en') => skills.label(id, lang) }),
     ...(options.blockSize !== undefined && { blockSize: options.blockSize }),
   };
 }

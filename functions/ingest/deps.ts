@@ -57,7 +57,7 @@ export async function createIngestDeps(
       recommendations: new DynamoRecommendationRepository(table),
       scoring,
       occupations: occupationReference.lookup,
-      matching: createMatchingSetup({ pilotDistricts: config.pilotDistricts, skills: scoring.skills }),
+      matching: createMatchingSetup({ pilotDistricts: config.pilotDistricts }),
       pseudonymiseNik,
       isKnownDistrict,
       now: clients.now ?? Date.now,

@@ -1,7 +1,6 @@
 /** Composition root of the rematch functions: clients once per execution environment. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createSkillVocabulary } from '#core/skills/vocabulary';
 import { createMatchingSetup } from '#core/usecases/setup';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
@@ -25,7 +24,7 @@ export function createRematchDeps(config: RematchConfig, clients: RematchClients
       opportunities: new DynamoOpportunityRepository(table),
       recommendations: new DynamoRecommendationRepository(table),
     },
-    setup: createMatchingSetup({ pilotDistricts: config.pilotDistricts, skills: createSkillVocabulary() }),
+    setup: createMatchingSetup({ pilotDistricts: config.pilotDistricts }),
     logger: createLogger(config),
     now: clients.now ?? Date.now,
   };

@@ -15,12 +15,12 @@ const api = useApiStack();
 
 describe('explanations written on read', () => {
   const skills = createSkillVocabulary();
-  const setup = createMatchingSetup({ skills });
+  const setup = createMatchingSetup();
   const options = {
     asOf: AS_OF,
     config: setup.config,
     distance: setup.distance,
-    skillLabel: setup.skillLabel!,
+    skillLabel: (id: string, lang: 'id' | 'en') => skills.label(id, lang),
   };
   // Y-S1 (SMK) has sewing but none of the skills asked for: V-1 is open to them, V-2 asks for a
   // diploma, and T-1 teaches overlock, so the set holds a job, a training and two pathways.

@@ -139,7 +139,7 @@ function makeDeps(overrides: Partial<IngestHandlerDeps> = {}) {
       recommendations: new MemoryRecommendations(),
       scoring,
       occupations: occupationReference.lookup,
-      matching: createMatchingSetup({ pilotDistricts: ['3374', '3372'], skills: scoring.skills }),
+      matching: createMatchingSetup({ pilotDistricts: ['3374', '3372'] }),
       pseudonymiseNik: nikPseudonymiser('k'.repeat(32)),
       now: () => clock,
     },

@@ -33,7 +33,7 @@ function makeDeps() {
     recommendations,
     scoring,
     occupations: occupationReference.lookup,
-    matching: createMatchingSetup({ pilotDistricts: ['3374', '3372'], skills: scoring.skills }),
+    matching: createMatchingSetup({ pilotDistricts: ['3374', '3372'] }),
     pseudonymiseNik: nikPseudonymiser(KEY),
     now: () => (clock += 5),
   };

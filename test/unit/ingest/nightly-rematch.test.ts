@@ -17,7 +17,6 @@ import { MemoryOpportunities, MemoryRecommendations, MemoryYouth } from './fakes
 const scoring = createScoringContext();
 const setup = createMatchingSetup({
   pilotDistricts: ['3374', '3372', '3301'],
-  skills: scoring.skills,
   blockSize: 3,
 });
 
