@@ -4,6 +4,7 @@
  */
 import { accommodationNeeds } from '../domain/disability.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
+import { round4 } from './components.ts';
 import type { YouthRecommendationFacts } from './types.ts';
 
 export interface GroupStats {
@@ -41,10 +42,6 @@ const GROUPINGS: { group: string; groupOf: (youth: YouthProfile) => string }[] =
   },
   { group: 'district', groupOf: (y) => y.district },
 ];
-
-function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}
 
 function stats(group: string, value: string, results: YouthRecommendationFacts[]): GroupStats {
   const withJob = results.filter((r) => r.jobs.length > 0);

@@ -150,3 +150,8 @@ export const SCORE_SCALE = 10_000;
 export function toScoreUnits(weightedComponent: number): number {
   return Math.round(weightedComponent * SCORE_SCALE);
 }
+
+/** A value rounded to the score scale (4 decimals), as scores, shares and means are reported. */
+export function round4(value: number): number {
+  return toScoreUnits(value) / SCORE_SCALE;
+}

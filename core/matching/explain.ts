@@ -262,7 +262,7 @@ export function explainPathway(f: PathwayExplanationFacts, label?: SkillLabel): 
 // ---- explanations of stored facts -------------------------------------------------------------
 
 /** What the explanations of one youth's set share. */
-export interface ExplainedYouth {
+interface ExplainedYouth {
   hollandCode: string | null;
   basis: YouthBasis;
 }
@@ -297,7 +297,7 @@ export function explainRecommendationFacts(
   );
 }
 
-export function explainPathwayFacts(p: PathwayFacts, youth: ExplainedYouth, label?: SkillLabel): Bilingual {
+function explainPathwayFacts(p: PathwayFacts, youth: ExplainedYouth, label?: SkillLabel): Bilingual {
   return explainPathway(
     {
       jobTitle: p.jobTitle,

@@ -27,5 +27,4 @@ export {
   trainingToProfile,
   vacancyToProfile,
 } from './opportunity-profile.ts';
-export { type PreparedOpportunities, prepareOpportunities } from './prepare.ts';
 export type * from './types.ts';

@@ -6,9 +6,9 @@ import { isIsoDate } from '../domain/calendar.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS } from '../domain/records.ts';
-import { characteristicLetters, clamp01, SCORE_SCALE, toScoreUnits } from './components.ts';
+import { characteristicLetters, clamp01, round4, SCORE_SCALE, toScoreUnits } from './components.ts';
 import type { MatchConfig } from './config.ts';
-import { explainRecommendationFacts, explainSet, type SkillLabel } from './explain.ts';
+import { explainRecommendationFacts, explainSet } from './explain.ts';
 import {
   clearTopK,
   createTopK,
@@ -66,7 +66,6 @@ interface Context {
   prepared: Prepared;
   config: MatchConfig;
   youthSkills: Set<string>[];
-  skillLabel: SkillLabel | undefined;
   letters: WeakMap<OpportunityProfile, Set<string>>;
   pathway: PathwayScratch;
 }
@@ -301,8 +300,6 @@ function pairDetail(ctx: Context, y: number, set: OpportunitySet, o: number): Pa
   };
 }
 
-const round4 = (value: number) => Math.round(value * SCORE_SCALE) / SCORE_SCALE;
-
 /** What the matcher publishes about one kept pair (a recommendation or a candidate): never the internal fields. */
 function recommendationFacts(ctx: Context, y: number, set: OpportunitySet, o: number): RecommendationFacts {
   const opportunity = set.items[o]!;
@@ -485,11 +482,10 @@ function kernelSettings(config: MatchConfig, keep: number, interestBlock: 'kerne
   };
 }
 
-function context(prepared: Prepared, config: MatchConfig, skillLabel: SkillLabel | undefined): Context {
+function context(prepared: Prepared, config: MatchConfig): Context {
   return {
     prepared,
     config,
-    skillLabel,
     youthSkills: prepared.youth.items.map((y) => new Set(y.skills)),
     letters: new WeakMap(),
     pathway: pathwayScratch(prepared),
@@ -518,7 +514,7 @@ export function* matchFactsInBlocks(
   checkAsOf(options.asOf);
   const { config, asOf } = options;
   const prepared = prepare(youth, opportunities, asOf, config, options.distance);
-  const ctx = context(prepared, config, options.skillLabel);
+  const ctx = context(prepared, config);
   const limitJobs = options.limitJobs ?? config.topJobs;
   const limitTrainings = options.limitTrainings ?? config.topTrainings;
   const interestBlock = options.interestBlock ?? 'kernel';
@@ -605,7 +601,7 @@ export function topCandidates(
   checkAsOf(options.asOf);
   const { config, asOf } = options;
   const prepared = prepare(youth, [opportunity], asOf, config, options.distance);
-  const ctx = context(prepared, config, options.skillLabel);
+  const ctx = context(prepared, config);
   const set = opportunity.kind === 'job' ? prepared.jobs : prepared.trainings;
   if (set.n === 0) return [];
   const top = createTopK(prepared.youth.n, 1);
@@ -638,7 +634,7 @@ export function topCandidates(
       aptitudeGaps: r.aptitudeGaps,
       distanceKm: r.distanceKm,
       flags: r.flags,
-      explanation: explainRecommendationFacts(r, youth, ctx.skillLabel),
+      explanation: explainRecommendationFacts(r, youth, options.skillLabel),
     };
   });
 }

@@ -72,15 +72,8 @@ export interface YouthSet {
   reach: Float64Array;
 }
 
-export interface Prepared {
-  districts: DistrictIndex;
-  skills: SkillIndex;
-  youth: YouthSet;
-  jobs: OpportunitySet;
-  trainings: OpportunitySet;
-  /** Per district of the index: 1 when an open job or training offer is there. */
-  openIn: Uint8Array;
-}
+/** Everything the kernel reads: prepared opportunities with the youth to match against them. */
+export type Prepared = Omit<PreparedOpportunities, 'source'> & { youth: YouthSet };
 
 function isMatrix(distance: DistanceLookup | DistanceMatrix): distance is DistanceMatrix {
   return typeof distance === 'object';
@@ -308,7 +301,7 @@ export function prepareOpportunities(
 }
 
 /** Whether prepared opportunities can be matched against these youth as they are. */
-export function fits(
+function fits(
   prepared: PreparedOpportunities,
   youth: readonly YouthProfile[],
   asOf: IsoDate,
@@ -324,21 +317,14 @@ export function fits(
 }
 
 /** The youth's arrays beside prepared opportunities, whose district index must hold their districts. */
-export function withYouth(
+function withYouth(
   prepared: PreparedOpportunities,
   youth: readonly YouthProfile[],
   asOf: IsoDate,
   config: MatchConfig,
 ): Prepared {
-  const { districts, skills, jobs, trainings, openIn } = prepared;
-  return {
-    districts,
-    skills,
-    jobs,
-    trainings,
-    openIn,
-    youth: buildYouthSet(youth, asOf, config, districts, skills),
-  };
+  const { source: _, ...opportunities } = prepared;
+  return { ...opportunities, youth: buildYouthSet(youth, asOf, config, prepared.districts, prepared.skills) };
 }
 
 export function prepare(

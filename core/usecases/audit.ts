@@ -7,6 +7,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { type FairnessAudit, fairnessAudit, type GroupStats } from '../matching/audit.ts';
+import { round4, SCORE_SCALE, toScoreUnits } from '../matching/components.ts';
 import type { YouthRecommendationFacts } from '../matching/types.ts';
 
 export interface GroupTally {
@@ -35,8 +36,6 @@ export const EMPTY_TALLY: AuditTally = { youthCount: 0, groups: [] };
 
 const groupKey = (g: { group: string; value: string }) => `${g.group}\u0000${g.value}`;
 
-const SCORE_UNITS = 10_000;
-
 /** The tally of one block of youth and their results (matched by youth id). */
 export function tallyAudit(
   youth: readonly YouthProfile[],
@@ -56,7 +55,7 @@ export function tallyAudit(
         value: stats.value,
         count: stats.count,
         withJob: stats.shareWithJob,
-        topJobScoreUnits: Math.round((stats.meanTopJobScore ?? 0) * SCORE_UNITS),
+        topJobScoreUnits: toScoreUnits(stats.meanTopJobScore ?? 0),
         jobs: stats.meanJobs,
         trainings: stats.meanTrainings,
       })),
@@ -82,7 +81,6 @@ export function mergeTallies(a: AuditTally, b: AuditTally): AuditTally {
   return { youthCount: a.youthCount + b.youthCount, groups: [...groups.values()] };
 }
 
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 const GROUP_ORDER = ['gender', 'disability', 'welfare_decile', 'district'];
 
 function toStats(t: GroupTally): GroupStats {
@@ -91,7 +89,7 @@ function toStats(t: GroupTally): GroupStats {
     value: t.value,
     count: t.count,
     shareWithJob: round4(t.count === 0 ? 0 : t.withJob / t.count),
-    meanTopJobScore: t.withJob === 0 ? null : round4(t.topJobScoreUnits / SCORE_UNITS / t.withJob),
+    meanTopJobScore: t.withJob === 0 ? null : round4(t.topJobScoreUnits / SCORE_SCALE / t.withJob),
     meanJobs: round4(t.count === 0 ? 0 : t.jobs / t.count),
     meanTrainings: round4(t.count === 0 ? 0 : t.trainings / t.count),
   };

@@ -35,7 +35,6 @@ export interface MatchingSetup {
    * across district borders and some are willing to relocate.
    */
   opportunityDistricts: readonly string[];
-  skillLabel?: (skillId: string, lang: 'id' | 'en') => string;
   /** Youth per matching block and per storage call; bounds memory. */
   blockSize?: number;
 }
@@ -121,7 +120,6 @@ function* matchedBlocks(
     asOf,
     config: setup.config,
     distance: setup.distance,
-    ...(setup.skillLabel !== undefined && { skillLabel: setup.skillLabel }),
   };
   let from = 0;
   for (const sets of matchFactsInBlocks(
@@ -200,7 +198,7 @@ export function rematchDistricts(
 }
 
 /** Every stored youth of the given districts, one district at a time. */
-export async function youthOfDistrict(youth: YouthRepository, district: string): Promise<YouthProfile[]> {
+async function youthOfDistrict(youth: YouthRepository, district: string): Promise<YouthProfile[]> {
   const profiles: YouthProfile[] = [];
   for await (const stored of youth.allInDistrict(district)) profiles.push(stored.profile);
   return profiles;
