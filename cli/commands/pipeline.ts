@@ -15,6 +15,7 @@ import {
   vacancyToProfile,
   type YouthRecommendations,
 } from '#core/matching/index';
+import { byRow } from '#core/records/parse';
 import { districtDistance } from '#core/reference/districts';
 import { occupationReference } from '#core/reference/occupations';
 import { createScoringContext, type ScoringContext, scoreAssessments } from '#core/scoring/index';
@@ -25,11 +26,6 @@ export interface ScoringOutcome {
   profiles: YouthProfile[];
   rejected: Issue[];
   warnings: Issue[];
-}
-
-/** File-level issues first, then by row; stable, so one row's issues keep their order. */
-export function byRow(a: Issue, b: Issue): number {
-  return (a.row ?? 0) - (b.row ?? 0);
 }
 
 function rowOf<R>(file: LoadedFile<R>, index: number): number | undefined {

@@ -1,11 +1,12 @@
 /** `sinergi score <file>`: assessments in, scored interest and aptitude profiles out. */
 import type { Command } from 'commander';
+import { byRow } from '#core/records/parse';
 import { createScoringContext } from '#core/scoring/index';
 import { formatJson, toScoreOutput } from '../output/json.ts';
 import { formatScoreTable } from '../output/table.ts';
 import { checkInputFiles, loadRecords } from './inputs.ts';
 import { formatOption, type OutputFormat, outOption } from './options.ts';
-import { byRow, scoreLoaded } from './pipeline.ts';
+import { scoreLoaded } from './pipeline.ts';
 import {
   type CliRuntime,
   EXIT,
