@@ -234,17 +234,13 @@ async function rematchForOpportunities(
   const open = loadOpenOpportunities(deps.opportunities, deps.matching, asOf).then((stored) =>
     withChangedOpportunities(stored, changed),
   );
-  // One writer for every district: each candidate list is rewritten once for the whole upload.
-  const writer = deps.recommendations.openWriter();
   const { audit: _audit, ...counts } = await rematchDistricts(
     deps.matching.youthDistricts,
-    deps.youth,
+    deps,
     open,
-    writer,
     deps.matching,
     asOf,
   );
-  await writer.close();
   return counts;
 }
 

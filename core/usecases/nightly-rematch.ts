@@ -71,19 +71,9 @@ export async function rematchBatch(
 ): Promise<RematchBatchResult> {
   checkAsOf(asOf);
   const open = preloaded ?? (await loadOpenOpportunities(ports.opportunities, setup, asOf));
-  const writer = ports.recommendations.openWriter();
-  const { audit, ...counts } = await rematchDistricts(
-    batch.districts,
-    ports.youth,
-    open,
-    writer,
-    setup,
-    asOf,
-    {
-      audit: true,
-    },
-  );
-  await writer.close();
+  const { audit, ...counts } = await rematchDistricts(batch.districts, ports, open, setup, asOf, {
+    audit: true,
+  });
   return {
     batchId: batch.batchId,
     asOf,

@@ -82,8 +82,8 @@ export interface RematchResult extends MatchingCounts {
 export interface RematchOptions {
   audit?: boolean;
   /**
-   * A writer the caller opened and will close, so that several calls (one per district) update
-   * each candidate list once; without it the call opens and closes its own.
+   * A writer the caller opened and will close, so that several calls update each candidate list
+   * once; without it the call opens and closes its own.
    */
   writer?: RecommendationWriter;
 }
@@ -165,22 +165,22 @@ async function writeBlocks(
 }
 
 /**
- * Rematches every stored youth of the given districts with one writer, which the caller closes.
- * The next district's youth are read while one is matched, and writes run on across district
- * boundaries, so neither the table nor the matcher waits for the other at each district.
+ * Rematches every stored youth of the given districts with one writer, so each candidate list is
+ * rewritten once for all of them. The next district's youth are read while one is matched, and
+ * writes run on across district boundaries, so neither the table nor the matcher waits for the
+ * other at each district.
  */
-export function rematchDistricts(
+export async function rematchDistricts(
   districts: readonly string[],
-  youth: YouthRepository,
+  ports: Pick<MatchingPorts, 'youth' | 'recommendations'>,
   /** Or their loading: the first district's youth are then read at the same time. */
   opportunities: readonly OpportunityProfile[] | Promise<readonly OpportunityProfile[]>,
-  writer: RecommendationWriter,
   setup: MatchingSetup,
   asOf: IsoDate,
-  options: Pick<RematchOptions, 'audit'> = {},
+  options: RematchOptions = {},
 ): Promise<RematchResult> {
   const load = (i: number) => {
-    const loading = i < districts.length ? youthOfDistrict(youth, districts[i]!) : Promise.resolve([]);
+    const loading = i < districts.length ? youthOfDistrict(ports.youth, districts[i]!) : Promise.resolve([]);
     loading.catch(() => undefined);
     return loading;
   };
@@ -194,7 +194,10 @@ export function rematchDistricts(
       yield* matchedBlocks(profiles, open, setup, asOf);
     }
   }
-  return writeBlocks(blocks(), writer, options.audit);
+  const writer = options.writer ?? ports.recommendations.openWriter();
+  const result = await writeBlocks(blocks(), writer, options.audit);
+  if (!options.writer) await writer.close();
+  return result;
 }
 
 /** Every stored youth of the given districts, one district at a time. */

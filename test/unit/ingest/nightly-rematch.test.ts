@@ -227,8 +227,9 @@ describe('matching while earlier blocks are written', () => {
     const open = [...ports.opportunities.items.values()].map((o) => o.profile);
     const held = heldWriter();
     const districts = ['3374', '3372', '3301'];
-    const run = rematchDistricts(districts, ports.youth, open, held.writer, setup, '2026-11-28', {
+    const run = rematchDistricts(districts, ports, open, setup, '2026-11-28', {
       audit: true,
+      writer: held.writer,
     });
     await new Promise((resolve) => setTimeout(resolve, 0));
     // One block per district (3, 3 and 2 youth): all three are started before any write finishes.
