@@ -57,7 +57,7 @@ export const opportunityKeys = {
 };
 
 /** What the `document` attribute holds: the record as uploaded and the profile derived from it. */
-export interface OpportunityDocument {
+interface OpportunityDocument {
   record: Vacancy | TrainingOffer;
   profile: OpportunityProfile;
 }

@@ -51,7 +51,7 @@ export const MAX_CANDIDATES_PER_LIST = 2_000;
  * of the matching benchmark's data): level 1 keeps 1,392 bytes in 39 us a set, level 6 1,195 bytes
  * in 55 us. Both make an item of about 2 KB, the same write units on DynamoDB, so level 1.
  */
-export const DEFLATE_LEVEL = 1;
+const DEFLATE_LEVEL = 1;
 /** Candidate lists rewritten at once at the end of a run. */
 const LIST_WRITES_AT_ONCE = 16;
 const LIST_READS_PER_BATCH = 100;
@@ -196,7 +196,7 @@ function assertScore(set: RecommendationSet, entry: RankedOpportunity): void {
 }
 
 /** One entry per opportunity in the set; a repeated opportunity keeps its best rank. */
-export function setOpportunities(set: RecommendationSet): SetOpportunity[] {
+function setOpportunities(set: RecommendationSet): SetOpportunity[] {
   const found = new Map<string, SetOpportunity>();
   const add = (kind: OpportunityKind, list: readonly RankedOpportunity[]) =>
     list.forEach((entry, index) => {
@@ -312,7 +312,7 @@ interface ListChange {
   removals: Set<string>;
 }
 
-export interface ListCounts {
+interface ListCounts {
   candidateListsUpdated: number;
   candidateEntriesAdded: number;
   candidateEntriesUpdated: number;
@@ -339,7 +339,7 @@ function addCounts(a: ListCounts, b: ListCounts): ListCounts {
 }
 
 /** Accumulates list changes across a run's writes. */
-export class CandidateListChanges {
+class CandidateListChanges {
   private readonly lists = new Map<string, ListChange>();
 
   private list(kind: OpportunityKind, id: string): ListChange {
@@ -484,7 +484,7 @@ async function applyListChange(
 }
 
 /** Applies each list's change once: lists read in batches, written a few at a time. */
-export async function applyCandidateListChanges(
+async function applyCandidateListChanges(
   ctx: TableContext,
   changes: readonly ListChange[],
 ): Promise<ListCounts> {

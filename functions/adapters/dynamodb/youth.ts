@@ -58,11 +58,6 @@ const PARTITION_KINDS = {
   outcome: (sk: string) => sk.startsWith('OUTCOME#'),
 };
 
-/** Profiles written before they were stored as JSON text hold it deflated (binary). */
-export function decompressProfile(document: Uint8Array): YouthProfile {
-  return inflateJson(document) as YouthProfile;
-}
-
 /** The profile item of a youth. */
 export function toYouthItem(youth: StoredYouth): Item {
   const { youthId, district } = youth.profile;
@@ -87,7 +82,7 @@ export function toYouthItem(youth: StoredYouth): Item {
  */
 function profileOf(item: Item): YouthProfile {
   if (typeof item.document === 'string') return JSON.parse(item.document) as YouthProfile;
-  if (item.document instanceof Uint8Array) return decompressProfile(item.document);
+  if (item.document instanceof Uint8Array) return inflateJson(item.document) as YouthProfile;
   return item.profile as YouthProfile;
 }
 
