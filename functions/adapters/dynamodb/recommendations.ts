@@ -220,13 +220,13 @@ export function decompressSet<S extends RecommendationSet>(document: Uint8Array,
   return setOfDocument<S>(inflateJson(document), asOf);
 }
 
+/** A stored set item; items written before sets had a document hold the set as a map under `set`. */
 export function toStoredRecommendationSet<S extends RecommendationSet>(
   item: Item,
 ): StoredRecommendationSet<S> {
-  return {
-    set: decompressSet<S>(item.document as Uint8Array, item.asOf as string),
-    contentHash: item.contentHash as string,
-  };
+  const contentHash = item.contentHash as string;
+  if (!(item.document instanceof Uint8Array)) return { set: item.set as S, contentHash };
+  return { set: decompressSet<S>(item.document, item.asOf as string), contentHash };
 }
 
 /** The youth's entries on candidate lists, as their set item names them (export, erasure). */

@@ -10,6 +10,7 @@ import {
   contentHash,
   decompressSet,
   mergeCandidateList,
+  toStoredRecommendationSet,
 } from '#functions/adapters/dynamodb/recommendations';
 import { normaliseSequencer } from '#functions/adapters/dynamodb/uploads';
 import { compareSequencers } from '#functions/shared/s3-events';
@@ -113,6 +114,26 @@ describe('compressed recommendation documents', () => {
         },
       ),
     );
+  });
+});
+
+describe('stored set items', () => {
+  const set = { youthId: 'Y1', asOf: '2026-11-01', configVersion: 'v1', jobs: [], trainings: [], flags: [] };
+
+  it('read the set from its deflated document', () => {
+    const item = {
+      pk: 'YOUTH#Y1',
+      sk: 'RECSET',
+      asOf: set.asOf,
+      contentHash: 'h',
+      document: compressSet(set),
+    };
+    expect(toStoredRecommendationSet(item)).toEqual({ set, contentHash: 'h' });
+  });
+
+  it('read items written before sets had a document, which hold the set as a map', () => {
+    const item = { pk: 'YOUTH#Y1', sk: 'RECSET', contentHash: 'h', set };
+    expect(toStoredRecommendationSet(item)).toEqual({ set, contentHash: 'h' });
   });
 });
 
