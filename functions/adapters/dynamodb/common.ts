@@ -280,7 +280,7 @@ export function assertItemSize(item: Item, what: string): void {
   }
 }
 
-/** JSON text deflated into a binary attribute: the documents of youth, opportunities and sets. */
+/** JSON text deflated into a binary attribute: the documents of opportunities and sets. */
 export function deflateJson(json: string, level: number): Uint8Array {
   const deflated = deflateSync(Buffer.from(json, 'utf8'), { level });
   return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);

@@ -47,9 +47,9 @@ import { setDocument, setOfDocument } from './set-document.ts';
  */
 export const MAX_CANDIDATES_PER_LIST = 2_000;
 /**
- * Sets are stored as facts without explanation text (7.3 KB of JSON on average for 1,000 youth
- * of the matching benchmark's data): level 1 keeps 1,392 bytes in 39 us a set, level 6 1,195 bytes
- * in 55 us. Both make an item of about 2 KB, the same write units on DynamoDB, so level 1.
+ * Level 1: chosen when sets were named JSON of facts (7.3 KB; level 1 kept 1,392 bytes in 39 us a
+ * set, level 6 1,195 bytes in 55 us, the same write units). The positional documents now stored
+ * are about 3.3 KB of JSON and deflate to about 1 KB.
  */
 const DEFLATE_LEVEL = 1;
 /** Candidate lists rewritten at once at the end of a run. */

@@ -78,6 +78,8 @@ describe('explanations written on read', () => {
     const response = await api().call('counsellor', 'GET', '/v1/youth/Y-S1/recommendations?lang=en');
     expect(response.status).toBe(200);
     const body = response.body as { jobs: { explanation: string }[]; pathways: { explanation: string }[] };
+    expect(body.jobs.length).toBeGreaterThan(0);
+    expect(body.pathways.length).toBeGreaterThan(0);
     expect(body.jobs.every((r) => r.explanation === 'old')).toBe(true);
     expect(body.pathways.every((p) => p.explanation === 'old')).toBe(true);
   });
