@@ -11,6 +11,7 @@ import type { BenchmarkModule, MeasuredOutcome, WorkloadOutcome } from './types.
 const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   matching: async () => (await import('./matching.ts')).matchingBenchmark,
   pipeline: async () => (await import('./pipeline.ts')).pipelineBenchmark,
+  xlsx: async () => (await import('./xlsx.ts')).xlsxBenchmark,
 };
 
 const RESULT_MARK = 'BENCH_RESULT ';

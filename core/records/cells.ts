@@ -142,9 +142,29 @@ function pad2(n: string): string {
 }
 
 /**
+ * Spreadsheet serial days (1900 system) that a date column may hold when its date format was lost:
+ * 1 January 1920 (7,306) to 31 December 2099 (73,050) covers every birth and closing date the
+ * programme sees, while a year (2025), an age or a count stays far below and is refused.
+ */
+export const PLAUSIBLE_SERIAL_DAYS = { min: 7_306, max: 73_050 } as const;
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function serialDay(serial: number): IsoDate | undefined {
+  if (
+    !Number.isFinite(serial) ||
+    serial < PLAUSIBLE_SERIAL_DAYS.min ||
+    serial >= PLAUSIBLE_SERIAL_DAYS.max + 1
+  ) {
+    return undefined;
+  }
+  return utcCalendarDate(new Date(SERIAL_EPOCH_MS + Math.floor(serial) * 86_400_000));
+}
+
+/**
  * Calendar dates: YYYY-MM-DD (a date-time keeps the date as written), DD/MM/YYYY in Indonesian
  * order (also with `-` or `.`), or a spreadsheet Date cell, read as its UTC calendar date
- * because that is how spreadsheet libraries place a date without a time zone.
+ * because that is how spreadsheet libraries place a date without a time zone. A plain number in the
+ * plausible serial range is a spreadsheet date whose format was lost.
  */
 export function calendarDate(sensitive = false): CellParser<IsoDate> {
   const rule = 'must be a date written YYYY-MM-DD or DD/MM/YYYY';
@@ -155,6 +175,8 @@ export function calendarDate(sensitive = false): CellParser<IsoDate> {
       return Number.isNaN(raw.getTime()) ? refuse(`${rule}${got(raw)}`) : accept(utcCalendarDate(raw));
     }
     if (typeof raw === 'number') {
+      const day = serialDay(raw);
+      if (day !== undefined) return accept(day);
       return refuse(`${rule}; got a number: format the column as a date or as text${got(raw)}`);
     }
     if (typeof raw !== 'string') return refuse(`${rule}${got(raw)}`);

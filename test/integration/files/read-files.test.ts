@@ -12,6 +12,7 @@ import type { RecordKind } from '#core/records/types';
 import { detectFormat } from '#functions/shared/files/format';
 import { readRawRows } from '#functions/shared/files/read';
 import { readRecordFile } from '#functions/shared/files/records';
+import { VACANCY_COLUMNS } from './workbooks.ts';
 
 /**
  * heapUsed alone counts garbage the collector has not reached yet, which depends on its mood; a
@@ -304,18 +305,6 @@ async function xlsx(build: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Arr
   build(workbook.addWorksheet('Data'));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-
-const VACANCY_COLUMNS = [
-  'vacancy_id',
-  'employer_id',
-  'employer_name',
-  'title',
-  'occupation_code',
-  'district',
-  'openings',
-  'min_education',
-  'closing_date',
-];
 
 function vacancyRow(n: number): unknown[] {
   return [`V-${n}`, 'E-1', 'PT A', 'Operator', 7533, 3322, 2, 'SMP', new Date(Date.UTC(2025, 11, 31))];

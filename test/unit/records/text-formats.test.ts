@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvParser, CsvSyntaxError, MAX_CELL_CHARS, sniffDelimiter } from '#functions/shared/files/csv';
 import { detectFormat, UnsupportedFileFormatError } from '#functions/shared/files/format';
 import { JsonArrayScanner, JsonShapeError } from '#functions/shared/files/json';
-import { columnLetter, flattenCellValue } from '#functions/shared/files/xlsx';
+import { columnLetter, excelSerialToDate, isDateFormatCode } from '#functions/shared/files/xlsx';
 
 function parseCsv(chunks: string[]) {
   const parser = new CsvParser();
@@ -178,28 +178,34 @@ describe('file formats', () => {
   });
 });
 
-describe('spreadsheet cell values', () => {
+describe('spreadsheet dates', () => {
   it.each([
-    [null, ''],
-    [{ richText: [{ text: 'Operator ' }, { text: 'Jahit', font: { bold: true } }] }, 'Operator Jahit'],
-    [{ formula: 'A1*2', result: 4 }, 4],
-    [{ sharedFormula: 'A1', result: 'x' }, 'x'],
-    [{ formula: 'A1' }, ''],
-    [{ text: 'situs', hyperlink: 'https://example.org' }, 'situs'],
-    [{ text: { richText: [{ text: 'a' }] }, hyperlink: 'x' }, 'a'],
-    [{ error: '#N/A' }, '#N/A'],
-    [Number.NaN, '#NUM!'],
-    [7212, 7212],
-    [true, true],
-  ])('%j -> %j', (value, expected) => {
-    expect(flattenCellValue(value)).toEqual(expected);
+    ['dd/mm/yyyy', true],
+    ['[$-421]dd mmmm yyyy;@', true],
+    ['yyyy-mm-dd hh:mm', true],
+    ['"Tanggal: "0', false],
+    ['0.00', false],
+    ['#,##0 "hari"', false],
+    ['[Red]0;[Blue]-0', false],
+    ['[h]:mm', false],
+    ['General', false],
+    ['@', false],
+  ])('format %j shows a date: %s', (code, expected) => {
+    expect(isDateFormatCode(code)).toBe(expected);
   });
 
-  it('keeps Date cells as Dates', () => {
-    const date = new Date(Date.UTC(2025, 0, 1));
-    expect(flattenCellValue(date)).toBe(date);
+  it.each([
+    [45_658, false, '2025-01-01T00:00:00.000Z'],
+    [44_196, true, '2025-01-01T00:00:00.000Z'],
+    [61, false, '1900-03-01T00:00:00.000Z'],
+    [1, false, '1900-01-01T00:00:00.000Z'],
+    [45_658.5, false, '2025-01-01T12:00:00.000Z'],
+  ])('serial %d (1904: %s) is %s', (serial, date1904, iso) => {
+    expect(excelSerialToDate(serial, date1904).toISOString()).toBe(iso);
   });
+});
 
+describe('spreadsheet columns', () => {
   it.each([
     [1, 'A'],
     [26, 'Z'],
