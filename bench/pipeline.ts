@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMatchPipeline } from '#cli/commands/pipeline';
-import { type DemoFileKind, generateDemoData, writeDemoFiles } from '#cli/demo/index';
+import { generateDemoData, writeDemoFiles } from '#cli/demo/index';
+import type { RecordKind } from '#core/domain/records';
 import { DEFAULT_MATCH_CONFIG } from '#core/matching/index';
 import { DEFAULT_PILOT_DISTRICTS } from '#core/reference/pilot';
 import type { ProcessingReport } from '#core/usecases/report';
@@ -23,7 +24,7 @@ const AS_OF = '2026-11-28';
 const SEED = 20_261_128;
 const SIZES = { assessments: 16_000, vacancies: 5_000, trainings: 1_000 };
 const TARGET_VACANCY_SECONDS = 10;
-const FILES: Record<DemoFileKind, string> = {
+const FILES: Record<RecordKind, string> = {
   assessments: 'assessments.jsonl',
   vacancies: 'vacancies.xlsx',
   trainings: 'trainings.csv',
@@ -54,7 +55,7 @@ interface Phase {
 }
 
 /** Uploads one file and waits for its report; the clock runs from PutObject to the report. */
-async function uploadPhase(stack: LocalStack, dir: string, kind: DemoFileKind): Promise<Phase> {
+async function uploadPhase(stack: LocalStack, dir: string, kind: RecordKind): Promise<Phase> {
   const key = `incoming/${kind}/bench/${FILES[kind]}`;
   stack.writes.reset();
   const reported = new Promise<ProcessingReport>((resolve) => {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { formatIssue, type Issue } from '#core/domain/errors';
+import type { Language } from '#core/domain/language';
 import { DEFAULT_MATCH_CONFIG } from '#core/matching/index';
 import {
   DEFAULT_SEED,
@@ -19,7 +20,7 @@ import { writeDemoFiles } from '../demo/write.ts';
 import { formatJson, toMatchOutput } from '../output/json.ts';
 import { formatYouthBlock } from '../output/table.ts';
 import { alignColumns } from '../output/text.ts';
-import { asOfOption, type Language, langOption, wholeNumber } from './options.ts';
+import { asOfOption, langOption, wholeNumber } from './options.ts';
 import { type PipelineResult, runMatchPipeline } from './pipeline.ts';
 import { type CliRuntime, EXIT, emit, jakartaDate, type RegisterCommand, raiseExitCode } from './runtime.ts';
 

@@ -6,8 +6,9 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Issue } from '#core/domain/errors';
+import type { RecordKind } from '#core/domain/records';
 import { parseRowStream } from '#core/records/parse';
-import type { RecordKind, RecordOf } from '#core/records/types';
+import type { RecordOf } from '#core/records/types';
 import { isKnownDistrict } from '#core/reference/districts';
 import { detectFormat, type FileFormat, UnsupportedFileFormatError } from '#functions/shared/files/format';
 import { readRawRows } from '#functions/shared/files/read';

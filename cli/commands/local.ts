@@ -9,6 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import type { Issue } from '#core/domain/errors';
+import type { RecordKind } from '#core/domain/records';
+import { incomingPrefix } from '#core/domain/uploads';
 import type { ProcessingReport } from '#core/usecases/report';
 import { reportKeyOf } from '#core/usecases/upload-key';
 import { makeApiHandler } from '#functions/api/app';
@@ -28,7 +30,6 @@ import { putUploadFile } from '#infra/local/uploads';
 import {
   DEFAULT_SEED,
   DEMO_FILES,
-  type DemoFileKind,
   type DemoManifest,
   type DemoSize,
   demoManifest,
@@ -55,7 +56,7 @@ export const DEMO_FOLDER = 'demo';
  * by then, once each. Were assessments first, every later vacancy or training file would rematch
  * all 16,000 stored youth again.
  */
-export const DEMO_UPLOAD_PHASES: readonly (readonly DemoFileKind[])[] = [
+export const DEMO_UPLOAD_PHASES: readonly (readonly RecordKind[])[] = [
   ['trainings', 'vacancies'],
   ['assessments'],
 ];
@@ -81,7 +82,7 @@ export interface LocalControl {
 }
 
 export interface SeededFile {
-  kind: DemoFileKind;
+  kind: RecordKind;
   file: string;
   key: string;
   reportKey: string;
@@ -94,15 +95,15 @@ export interface DemoSeedResult {
   seconds: number;
   /** Rejected rows the manifest does not plant, and planted rows that were not rejected. */
   unexpected: Issue[];
-  missed: { kind: DemoFileKind; line: number; id: string }[];
+  missed: { kind: RecordKind; line: number; id: string }[];
   deadLetters: number;
 }
 
 /** Progress of the demo upload, drawn as bars on a terminal or written as lines. */
 export interface SeedProgress {
-  start(files: readonly { kind: DemoFileKind; file: string; size: number }[]): void;
-  read(kind: DemoFileKind, bytes: number): void;
-  done(kind: DemoFileKind, report: ProcessingReport): void;
+  start(files: readonly { kind: RecordKind; file: string; size: number }[]): void;
+  read(kind: RecordKind, bytes: number): void;
+  done(kind: RecordKind, report: ProcessingReport): void;
   writes(items: number): void;
   stop(): void;
 }
@@ -138,7 +139,7 @@ function barProgress(terminal: NodeJS.WritableStream, totalFiles: number): SeedP
     Presets.shades_classic,
   );
   const overall = multibar.create(totalFiles, 0, { file: 'all files'.padEnd(18), phase: '' });
-  const bars = new Map<DemoFileKind, { bar: SingleBar; size: number }>();
+  const bars = new Map<RecordKind, { bar: SingleBar; size: number }>();
   let filesDone = 0;
   return {
     start: (files) => {
@@ -225,7 +226,7 @@ export async function seedDemo(
   });
   await writeDemoFiles(dir, data);
   const manifest = demoManifest(data);
-  const keyOf = (kind: DemoFileKind) => `incoming/${kind}/${DEMO_FOLDER}/${DEMO_FILES[kind]}`;
+  const keyOf = (kind: RecordKind) => `${incomingPrefix(kind)}${DEMO_FOLDER}/${DEMO_FILES[kind]}`;
   const kindByKey = new Map(DEMO_UPLOAD_PHASES.flat().map((kind) => [keyOf(kind), kind]));
 
   const unsubscribe = stack.observe((event) => {
@@ -337,7 +338,7 @@ interface DemoMarker {
   size: DemoSize;
   seed: number;
   asOf: string;
-  files: { kind: DemoFileKind; key: string; reportKey: string }[];
+  files: { kind: RecordKind; key: string; reportKey: string }[];
 }
 
 function readMarker(dataDir: string): DemoMarker | undefined {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { IsoDate } from '#core/domain/calendar';
 import { ValidationError } from '#core/domain/errors';
+import type { Language } from '#core/domain/language';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig, parseMatchConfig } from '#core/matching/index';
 import { formatJson, toMatchOutput } from '../output/json.ts';
 import { formatMatchTable } from '../output/table.ts';
@@ -9,7 +10,6 @@ import { readJsonFile } from './inputs.ts';
 import {
   asOfOption,
   formatOption,
-  type Language,
   langOption,
   type OutputFormat,
   outOption,

@@ -1,12 +1,10 @@
 /** Option parsers shared by the commands; a bad value is a usage error (exit 2) naming the option. */
 import { InvalidArgumentError, Option } from 'commander';
 import { type IsoDate, isIsoDate } from '#core/domain/calendar';
+import { LANGUAGES } from '#core/domain/language';
 
 export const OUTPUT_FORMATS = ['json', 'table'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export function formatOption(): Option {
   return new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('json');

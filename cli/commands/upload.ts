@@ -7,7 +7,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatIssue, type Issue } from '#core/domain/errors';
-import { RECORD_KINDS, type RecordKind } from '#core/records/types';
+import { RECORD_KINDS, type RecordKind } from '#core/domain/records';
 import type { ProcessingReport } from '#core/usecases/report';
 import {
   connectLocalStack,

@@ -4,7 +4,7 @@
  * rejection reports can be checked row for row. Everything here is synthetic; no real person.
  */
 import { type IsoDate, isIsoDate } from '#core/domain/calendar';
-import type { AssessmentRecord, TrainingOffer, Vacancy } from '#core/domain/records';
+import type { AssessmentRecord, RecordKind, TrainingOffer, Vacancy } from '#core/domain/records';
 import { assessmentGenerator, instrumentItems, MINI_INSTRUMENT } from './assessments.ts';
 import {
   CENTRAL_JAVA_DISTRICTS,
@@ -26,7 +26,6 @@ import { drawProviders, trainingGenerator } from './trainings.ts';
 import { drawEmployers, vacancyGenerator } from './vacancies.ts';
 
 export type DemoSize = 'full' | 'small';
-export type DemoFileKind = 'assessments' | 'vacancies' | 'trainings';
 
 export interface DemoOptions {
   /** Reference date: ages, assessment dates, closing and start dates are relative to it. */
@@ -52,7 +51,7 @@ export interface DemoSettings {
   asOf: IsoDate;
   seed: number;
   size: DemoSize;
-  counts: Record<DemoFileKind | 'employers' | 'providers', number>;
+  counts: Record<RecordKind | 'employers' | 'providers', number>;
   districts: string[];
   neighbourDistricts: string[];
   invalidRows: boolean;
@@ -73,12 +72,12 @@ export interface DemoData {
   assessments: AssessmentRecord[];
   vacancies: Vacancy[];
   trainings: TrainingOffer[];
-  invalid: Record<DemoFileKind, InvalidRow[]>;
+  invalid: Record<RecordKind, InvalidRow[]>;
 }
 
 export const DEFAULT_SEED = 20_260_101;
 
-const SIZES: Record<DemoSize, Record<DemoFileKind, number>> = {
+const SIZES: Record<DemoSize, Record<RecordKind, number>> = {
   full: { assessments: 16_000, vacancies: 5_000, trainings: 1_000 },
   small: { assessments: 300, vacancies: 120, trainings: 40 },
 };
@@ -277,7 +276,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const vacancies = times(counts.vacancies, () => jobs.next());
   const trainings = times(counts.trainings, () => courses.next());
 
-  const invalid: Record<DemoFileKind, InvalidRow[]> = { assessments: [], vacancies: [], trainings: [] };
+  const invalid: Record<RecordKind, InvalidRow[]> = { assessments: [], vacancies: [], trainings: [] };
   if (settings.invalidRows) {
     invalid.assessments = injectDefects(assessmentDefects(asOf), counts.assessments, () => {
       const record = youth.next();
@@ -334,7 +333,7 @@ export interface DemoManifest {
   instruments: Record<string, number>;
   /** Skill phrases misspelt or outside the vocabulary on purpose: expect unknown-skill warnings. */
   unknownSkillLabels: string[];
-  files: Record<DemoFileKind, ManifestFile>;
+  files: Record<RecordKind, ManifestFile>;
 }
 
 function manifestFile(

@@ -8,7 +8,6 @@ export {
   DEFAULT_SEED,
   DEMO_FILES,
   type DemoData,
-  type DemoFileKind,
   type DemoManifest,
   type DemoOptions,
   type DemoSettings,

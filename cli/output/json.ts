@@ -3,17 +3,19 @@
  * what a counsellor needs to read a result is copied; NIK, gender, disability and welfare decile
  * never leave the profile.
  */
+
+import {
+  type PathwayFields,
+  type PathwayTrainingView,
+  pathwayFields,
+  type RecommendationFields,
+  recommendationFields,
+} from '#core/access/projections';
+import type { Bilingual } from '#core/domain/language';
 import type { YouthProfile } from '#core/domain/profiles';
 import { APTITUDE_SUBTESTS, type AptitudeSubtest } from '#core/domain/records';
 import { RIASEC, type RiasecLetter } from '#core/domain/riasec';
-import type {
-  AptitudeGap,
-  Bilingual,
-  Pathway,
-  Recommendation,
-  ScoreComponents,
-  YouthRecommendations,
-} from '#core/matching/index';
+import type { Pathway, Recommendation, YouthRecommendations } from '#core/matching/index';
 
 export type RiasecScores = Record<RiasecLetter, number | null>;
 
@@ -29,54 +31,43 @@ export interface ScoreOutput {
   flags: string[];
 }
 
-export interface AptitudeGapOutput {
-  subtest: AptitudeSubtest;
-  percentile: number;
-  expected: number;
+/** The API's field names in snake_case: `missingSkills` becomes `missing_skills`. */
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
+type SnakeCased<T> = { [K in keyof T as SnakeCase<K & string>]: T[K] };
+
+/** The same fields the API shows (core/access/projections), named as in the input files. */
+function snakeCased<T extends object>(fields: T): SnakeCased<T> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [
+      key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      value,
+    ]),
+  ) as SnakeCased<T>;
 }
 
-interface RecommendationOutput {
-  score: number;
-  components: ScoreComponents;
-  shared_holland: string[];
-  missing_skills: string[];
-  aptitude_gaps: AptitudeGapOutput[];
-  distance_km: number | null;
-  flags: string[];
+type RecommendationOutput = SnakeCased<
+  Omit<RecommendationFields, 'opportunityId' | 'kind' | 'title' | 'ownerName'>
+> & {
   explanation: Bilingual;
-}
+};
 
-export interface JobOutput extends RecommendationOutput {
-  vacancy_id: string;
-  title: string;
-  employer_name: string;
-}
+export type JobOutput = { vacancy_id: string; title: string; employer_name: string } & RecommendationOutput;
 
-export interface TrainingOutput extends RecommendationOutput {
+export type TrainingOutput = {
   training_id: string;
   title: string;
   provider_name: string;
-}
+} & RecommendationOutput;
 
-export interface PathwayOutput {
-  vacancy_id: string;
-  title: string;
-  employer_name: string;
-  interest_congruence: number;
-  gaps: string[];
-  missing_skills: string[];
-  required_education: string;
-  trainings: {
-    training_id: string;
-    title: string;
-    provider_name: string;
-    score: number;
-    closes_skills: string[];
-    closes_education: boolean;
-    distance_km: number | null;
-  }[];
-  explanation: Bilingual;
-}
+type PathwayTrainingOutput = { training_id: string; title: string; provider_name: string } & SnakeCased<
+  Omit<PathwayTrainingView, 'opportunityId' | 'title' | 'ownerName'>
+>;
+
+export type PathwayOutput = { vacancy_id: string; title: string; employer_name: string } & SnakeCased<
+  Omit<PathwayFields, 'jobId' | 'jobTitle' | 'ownerName' | 'trainings'>
+> & { trainings: PathwayTrainingOutput[]; explanation: Bilingual };
 
 export interface MatchOutput {
   youth_id: string;
@@ -120,48 +111,30 @@ export function toScoreOutput(profile: YouthProfile): ScoreOutput {
   };
 }
 
-function gaps(list: readonly AptitudeGap[]): AptitudeGapOutput[] {
-  return list.map(({ subtest, percentile, expected }) => ({ subtest, percentile, expected }));
-}
-
-function details(r: Recommendation): RecommendationOutput {
-  return {
-    score: r.score,
-    components: { ...r.components },
-    shared_holland: [...r.sharedHolland],
-    missing_skills: [...r.missingSkills],
-    aptitude_gaps: gaps(r.aptitudeGaps),
-    distance_km: r.distanceKm,
-    flags: [...r.flags],
-    explanation: { ...r.explanation },
-  };
-}
-
 function toJobOutput(r: Recommendation): JobOutput {
-  return { vacancy_id: r.opportunityId, title: r.title, employer_name: r.ownerName, ...details(r) };
+  const { opportunityId, kind: _, title, ownerName, ...fields } = recommendationFields(r);
+  const explanation = { ...r.explanation };
+  return { vacancy_id: opportunityId, title, employer_name: ownerName, ...snakeCased(fields), explanation };
 }
 
 function toTrainingOutput(r: Recommendation): TrainingOutput {
-  return { training_id: r.opportunityId, title: r.title, provider_name: r.ownerName, ...details(r) };
+  const { opportunityId, kind: _, title, ownerName, ...fields } = recommendationFields(r);
+  const explanation = { ...r.explanation };
+  return { training_id: opportunityId, title, provider_name: ownerName, ...snakeCased(fields), explanation };
 }
 
 function toPathwayOutput(p: Pathway): PathwayOutput {
+  const { jobId, jobTitle, ownerName, trainings, ...fields } = pathwayFields(p);
   return {
-    vacancy_id: p.jobId,
-    title: p.jobTitle,
-    employer_name: p.ownerName,
-    interest_congruence: p.interestCongruence,
-    gaps: [...p.gaps],
-    missing_skills: [...p.missingSkills],
-    required_education: p.requiredEducation,
-    trainings: p.trainings.map((t) => ({
-      training_id: t.opportunityId,
-      title: t.title,
-      provider_name: t.ownerName,
-      score: t.score,
-      closes_skills: [...t.closesSkills],
-      closes_education: t.closesEducation,
-      distance_km: t.distanceKm,
+    vacancy_id: jobId,
+    title: jobTitle,
+    employer_name: ownerName,
+    ...snakeCased(fields),
+    trainings: trainings.map(({ opportunityId, title, ownerName: providerName, ...training }) => ({
+      training_id: opportunityId,
+      title,
+      provider_name: providerName,
+      ...snakeCased(training),
     })),
     explanation: { ...p.explanation },
   };

@@ -3,24 +3,9 @@
  * (shared interests, what is missing, distance, anything to review). The full sentences stay in
  * the JSON `explanation`.
  */
-import type { AptitudeSubtest } from '#core/domain/records';
+import type { Language, SkillLabel } from '#core/domain/language';
+import { APTITUDE_SUBTEST_NAMES } from '#core/domain/records';
 import type { Recommendation } from '#core/matching/index';
-
-export type Language = 'id' | 'en';
-export type SkillLabel = (skillId: string, lang: Language) => string;
-
-const SUBTEST_NAMES: Record<AptitudeSubtest, Record<Language, string>> = {
-  verbal: { id: 'verbal', en: 'verbal' },
-  numerical: { id: 'numerik', en: 'numerical' },
-  abstract: { id: 'abstrak', en: 'abstract' },
-  spatial: { id: 'spasial', en: 'spatial' },
-  clerical: { id: 'klerikal', en: 'clerical' },
-  mechanical: { id: 'mekanik', en: 'mechanical' },
-};
-
-export function subtestName(subtest: AptitudeSubtest, lang: Language): string {
-  return SUBTEST_NAMES[subtest][lang];
-}
 
 const WORDS = {
   id: {
@@ -77,7 +62,7 @@ export function shortReason(r: Recommendation, lang: Language, skillLabel?: Skil
   if (r.aptitudeGaps.length > 0) {
     parts.push(
       `${words.aptitude}: ${shortList(
-        r.aptitudeGaps.map((g) => subtestName(g.subtest, lang)),
+        r.aptitudeGaps.map((g) => APTITUDE_SUBTEST_NAMES[g.subtest][lang]),
         lang,
       )}`,
     );

@@ -3,12 +3,14 @@
  * youth a header line, then the ranked jobs and trainings with their score and a short reason in
  * the counsellor's language, then the pathways.
  */
+
+import type { Language, SkillLabel } from '#core/domain/language';
 import type { YouthProfile } from '#core/domain/profiles';
 import { APTITUDE_SUBTESTS, type AptitudeSubtest } from '#core/domain/records';
 import { RIASEC } from '#core/domain/riasec';
 import type { Pathway, Recommendation, YouthRecommendations } from '#core/matching/index';
 import { youthFlags } from './json.ts';
-import { type Language, type SkillLabel, shortReason } from './reason.ts';
+import { shortReason } from './reason.ts';
 import { type Align, alignColumns, compactNumber, fixed, truncate } from './text.ts';
 
 const SUBTEST_COLUMN: Record<AptitudeSubtest, string> = {

@@ -16,8 +16,6 @@ export {
   type Scope,
   type SummaryRequest,
   UPLOAD_KIND_OF_ROLE,
-  UPLOAD_KINDS,
-  type UploadKind,
   type UploadRef,
   type UploadRequest,
   uploadOwnerId,

@@ -8,6 +8,7 @@
  * ForbiddenError: that answer is the same for every id and so leaks nothing either.
  */
 import { NotFoundError } from '../domain/errors.ts';
+import { RECORD_KINDS, type RecordKind } from '../domain/records.ts';
 import { ForbiddenError } from './errors.ts';
 import type { Principal, Role } from './principal.ts';
 
@@ -26,9 +27,6 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const UPLOAD_KINDS = ['assessments', 'vacancies', 'trainings'] as const;
-export type UploadKind = (typeof UPLOAD_KINDS)[number];
-
 export interface DistrictRef {
   district: string;
 }
@@ -44,7 +42,7 @@ export interface VacancyRef {
   district: string;
 }
 export interface UploadRequest {
-  kind: UploadKind;
+  kind: RecordKind;
 }
 export interface UploadRef {
   uploadId: string;
@@ -126,7 +124,7 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
 };
 
 /** The upload kind each uploading role may send. Admins (the programme's data office) send any. */
-export const UPLOAD_KIND_OF_ROLE: Readonly<Partial<Record<Role, UploadKind>>> = {
+export const UPLOAD_KIND_OF_ROLE: Readonly<Partial<Record<Role, RecordKind>>> = {
   employer: 'vacancies',
   provider: 'trainings',
 };
@@ -203,7 +201,7 @@ const SCOPES: Readonly<Record<Scope, ScopeCheck>> = {
   },
   anyUploadKind: (principal, action, resource) => {
     const request = required(action, resource as UploadRequest | undefined);
-    if (!(UPLOAD_KINDS as readonly string[]).includes(request.kind)) {
+    if (!(RECORD_KINDS as readonly string[]).includes(request.kind)) {
       throw new ForbiddenError(`unknown upload kind ${request.kind}`);
     }
     return { ownerId: uploadOwnerId(principal) };

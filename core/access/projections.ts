@@ -6,6 +6,7 @@
 import { ageOn, type IsoDate } from '../domain/calendar.ts';
 import { accommodationNeeds, type DisabilityDomain } from '../domain/disability.ts';
 import type { EducationLevel } from '../domain/education.ts';
+import type { Language } from '../domain/language.ts';
 import type { YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS, type AptitudeSubtest, type ContractType } from '../domain/records.ts';
 import { RIASEC, type RiasecLetter } from '../domain/riasec.ts';
@@ -17,8 +18,6 @@ import type {
   YouthRecommendations,
 } from '../matching/types.ts';
 import type { RecommendationHeadline } from '../ports.ts';
-
-export type Lang = 'id' | 'en';
 
 // ---- counsellor: youth profile --------------------------------------------------------------
 
@@ -152,36 +151,24 @@ function rankedView(ranked: RankedView): RankedView {
 
 // ---- counsellor: recommendations ------------------------------------------------------------
 
-/** A recommendation in one language; `recommendationView` still picks each field explicitly. */
-export type RecommendationView = Omit<Recommendation, 'explanation' | 'basis'> & { explanation: string };
+/** What every reader of a recommendation is shown besides its text: the CLI's JSON and the API. */
+export type RecommendationFields = Omit<Recommendation, 'explanation' | 'basis'>;
 
-export interface PathwayTrainingView {
-  opportunityId: string;
-  title: string;
-  ownerName: string;
-  score: number;
-  closesSkills: string[];
-  closesEducation: boolean;
-  distanceKm: number | null;
-}
+/** A recommendation in one language. */
+export type RecommendationView = RecommendationFields & { explanation: string };
 
-export interface PathwayView {
-  jobId: string;
-  jobTitle: string;
-  ownerName: string;
-  interestCongruence: number;
-  gaps: string[];
-  missingSkills: string[];
-  requiredEducation: string;
-  trainings: PathwayTrainingView[];
-  explanation: string;
-}
+export type PathwayTrainingView = PathwayTraining;
+
+/** What every reader of a pathway is shown besides its text. */
+export type PathwayFields = Omit<Pathway, 'explanation' | 'basis' | 'gaps'> & { gaps: string[] };
+
+export type PathwayView = PathwayFields & { explanation: string };
 
 export interface RecommendationsView {
   youthId: string;
   asOf: string;
   configVersion: string;
-  lang: Lang;
+  lang: Language;
   hollandCode: string | null;
   jobs: RecommendationView[];
   trainings: RecommendationView[];
@@ -193,7 +180,7 @@ function componentsView(c: ScoreComponents): ScoreComponents {
   return { interest: c.interest, aptitude: c.aptitude, skills: c.skills, reach: c.reach };
 }
 
-function recommendationView(r: Recommendation, lang: Lang): RecommendationView {
+export function recommendationFields(r: Recommendation): RecommendationFields {
   return {
     opportunityId: r.opportunityId,
     kind: r.kind,
@@ -210,11 +197,10 @@ function recommendationView(r: Recommendation, lang: Lang): RecommendationView {
     })),
     distanceKm: r.distanceKm,
     flags: [...r.flags],
-    explanation: r.explanation[lang],
   };
 }
 
-function pathwayTrainingView(t: PathwayTraining): PathwayTrainingView {
+export function pathwayTrainingView(t: PathwayTraining): PathwayTrainingView {
   return {
     opportunityId: t.opportunityId,
     title: t.title,
@@ -226,7 +212,7 @@ function pathwayTrainingView(t: PathwayTraining): PathwayTrainingView {
   };
 }
 
-function pathwayView(p: Pathway, lang: Lang): PathwayView {
+export function pathwayFields(p: Pathway): PathwayFields {
   return {
     jobId: p.jobId,
     jobTitle: p.jobTitle,
@@ -236,14 +222,13 @@ function pathwayView(p: Pathway, lang: Lang): PathwayView {
     missingSkills: [...p.missingSkills],
     requiredEducation: p.requiredEducation,
     trainings: p.trainings.map(pathwayTrainingView),
-    explanation: p.explanation[lang],
   };
 }
 
 /** A youth's recommendations as a counsellor reads them, explanations in one language. */
 export function counsellorRecommendationsView(
   set: YouthRecommendations,
-  options: { lang: Lang },
+  options: { lang: Language },
 ): RecommendationsView {
   const { lang } = options;
   return {
@@ -252,9 +237,9 @@ export function counsellorRecommendationsView(
     configVersion: set.configVersion,
     lang,
     hollandCode: set.hollandCode,
-    jobs: set.jobs.map((r) => recommendationView(r, lang)),
-    trainings: set.trainings.map((r) => recommendationView(r, lang)),
-    pathways: set.pathways.map((p) => pathwayView(p, lang)),
+    jobs: set.jobs.map((r) => ({ ...recommendationFields(r), explanation: r.explanation[lang] })),
+    trainings: set.trainings.map((r) => ({ ...recommendationFields(r), explanation: r.explanation[lang] })),
+    pathways: set.pathways.map((p) => ({ ...pathwayFields(p), explanation: p.explanation[lang] })),
     flags: [...set.flags],
   };
 }

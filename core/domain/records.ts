@@ -5,7 +5,12 @@
 import type { IsoDate } from './calendar.ts';
 import type { DisabilityDomain, DisabilityProfile } from './disability.ts';
 import type { EducationLevel } from './education.ts';
+import type { Bilingual } from './language.ts';
 import type { RiasecVector } from './riasec.ts';
+
+/** What one file holds: the API, the bucket's folders, the parsers and the CLI use these names. */
+export const RECORD_KINDS = ['assessments', 'vacancies', 'trainings'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export const CONTRACT_TYPES = ['permanent', 'contract', 'internship', 'apprenticeship', 'daily'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -22,6 +27,15 @@ export const APTITUDE_SUBTESTS = [
   'mechanical',
 ] as const;
 export type AptitudeSubtest = (typeof APTITUDE_SUBTESTS)[number];
+
+export const APTITUDE_SUBTEST_NAMES: Readonly<Record<AptitudeSubtest, Bilingual>> = {
+  verbal: { id: 'verbal', en: 'verbal' },
+  numerical: { id: 'numerik', en: 'numerical' },
+  abstract: { id: 'abstrak', en: 'abstract reasoning' },
+  spatial: { id: 'spasial', en: 'spatial' },
+  clerical: { id: 'klerikal', en: 'clerical' },
+  mechanical: { id: 'mekanik', en: 'mechanical' },
+};
 
 export interface Vacancy {
   vacancy_id: string;

@@ -3,11 +3,11 @@
  * people, so they name the reason (shared interests, missing skills, distance) in plain words.
  */
 import type { EducationLevel } from '../domain/education.ts';
+import type { Bilingual, Language, SkillLabel } from '../domain/language.ts';
 import type { OpportunityKind } from '../domain/profiles.ts';
-import type { AptitudeSubtest } from '../domain/records.ts';
+import { APTITUDE_SUBTEST_NAMES } from '../domain/records.ts';
 import type {
   AptitudeGap,
-  Bilingual,
   PathwayFacts,
   PathwayGap,
   RecommendationFacts,
@@ -16,17 +16,6 @@ import type {
   YouthRecommendationFacts,
   YouthRecommendations,
 } from './types.ts';
-
-export type SkillLabel = (skillId: string, lang: 'id' | 'en') => string;
-
-const SUBTEST_NAMES: Record<AptitudeSubtest, Bilingual> = {
-  verbal: { id: 'verbal', en: 'verbal' },
-  numerical: { id: 'numerik', en: 'numerical' },
-  abstract: { id: 'abstrak', en: 'abstract reasoning' },
-  spatial: { id: 'spasial', en: 'spatial' },
-  clerical: { id: 'klerikal', en: 'clerical' },
-  mechanical: { id: 'mekanik', en: 'mechanical' },
-};
 
 export interface ExplanationFacts {
   kind: OpportunityKind;
@@ -51,7 +40,7 @@ export interface ExplanationFacts {
 const POWERS = [1, 10, 100, 1000];
 
 /** Fixed decimals with the language's separator; integer arithmetic, as toFixed is slow in bulk. */
-function decimal(value: number, digits: number, lang: 'id' | 'en'): string {
+function decimal(value: number, digits: number, lang: Language): string {
   const scale = POWERS[digits]!;
   const scaled = Math.round(Math.abs(value) * scale);
   const sign = value < 0 && scaled !== 0 ? '-' : '';
@@ -61,13 +50,13 @@ function decimal(value: number, digits: number, lang: 'id' | 'en'): string {
   return `${sign}${whole}${lang === 'id' ? ',' : '.'}${fraction}`;
 }
 
-function list(items: string[], lang: 'id' | 'en'): string {
+function list(items: string[], lang: Language): string {
   if (items.length <= 1) return items.join('');
   const last = items[items.length - 1]!;
   return `${items.slice(0, -1).join(', ')} ${lang === 'id' ? 'dan' : 'and'} ${last}`;
 }
 
-function labels(ids: string[], lang: 'id' | 'en', label?: SkillLabel): string {
+function labels(ids: string[], lang: Language, label?: SkillLabel): string {
   return list(
     ids.map((id) => (label ? label(id, lang) : id)),
     lang,
@@ -108,9 +97,9 @@ function interestSentence(f: ExplanationFacts): Bilingual {
   };
 }
 
-function gapList(gaps: AptitudeGap[], lang: 'id' | 'en', of: string): string {
+function gapList(gaps: AptitudeGap[], lang: Language, of: string): string {
   return list(
-    gaps.map((g) => `${SUBTEST_NAMES[g.subtest][lang]} (${g.percentile} ${of} ${g.expected})`),
+    gaps.map((g) => `${APTITUDE_SUBTEST_NAMES[g.subtest][lang]} (${g.percentile} ${of} ${g.expected})`),
     lang,
   );
 }
@@ -236,7 +225,7 @@ export function explainPathway(f: PathwayExplanationFacts, label?: SkillLabel): 
       `you have ${f.skillsShared} of ${f.skillsRequired} required skills (missing: ${labels(f.missingSkills, 'en', label)})`,
     );
   }
-  const trainingText = (lang: 'id' | 'en') =>
+  const trainingText = (lang: Language) =>
     f.trainings
       .map((t) => {
         const why: string[] = [];

@@ -1,15 +1,11 @@
 /** What the matcher returns: plain data, ready to store, show to a counsellor or audit. */
 import type { IsoDate } from '../domain/calendar.ts';
 import type { EducationLevel } from '../domain/education.ts';
+import type { Bilingual, SkillLabel } from '../domain/language.ts';
 import type { OpportunityKind } from '../domain/profiles.ts';
 import type { AptitudeSubtest } from '../domain/records.ts';
 import type { DistanceLookup } from '../domain/reference.ts';
 import type { MatchConfig } from './config.ts';
-
-export interface Bilingual {
-  id: string;
-  en: string;
-}
 
 /** Weighted contributions; they add up to the score (4 decimals). */
 export interface ScoreComponents {
@@ -132,7 +128,7 @@ export interface MatchOptions {
   asOf: IsoDate;
   config: MatchConfig;
   distance: DistanceLookup | DistanceMatrix;
-  skillLabel?: (skillId: string, lang: 'id' | 'en') => string;
+  skillLabel?: SkillLabel;
   limitJobs?: number;
   limitTrainings?: number;
   /**
@@ -158,7 +154,7 @@ export interface CandidateOptions {
   asOf: IsoDate;
   config: MatchConfig;
   distance: DistanceLookup | DistanceMatrix;
-  skillLabel?: (skillId: string, lang: 'id' | 'en') => string;
+  skillLabel?: SkillLabel;
   /** Candidates returned; all feasible youth when omitted. */
   limit?: number;
 }

@@ -4,8 +4,7 @@
  * unreadable: guessing which one was meant would silently lose data.
  */
 import { DISABILITY_DOMAINS } from '../domain/disability.ts';
-import { APTITUDE_SUBTESTS } from '../domain/records.ts';
-import type { RecordKind } from './types.ts';
+import { APTITUDE_SUBTESTS, type RecordKind } from '../domain/records.ts';
 
 export function normalizeHeader(header: string): string {
   return header

@@ -4,12 +4,13 @@
  */
 import type { z } from 'zod';
 import type { Issue } from '../domain/errors.ts';
+import type { RecordKind } from '../domain/records.ts';
 import { assessmentSchema, nestFlatAssessment } from './assessment.ts';
 import { identifier } from './cells.ts';
 import { withoutAbsent } from './fields.ts';
 import { type ColumnMap, normalizeHeader, resolveColumns } from './headers.ts';
 import { trainingSchema } from './training.ts';
-import type { ParseContext, ParseResult, RawRow, RawRowSource, RecordKind, RecordOf } from './types.ts';
+import type { ParseContext, ParseResult, RawRow, RawRowSource, RecordOf } from './types.ts';
 import { vacancySchema } from './vacancy.ts';
 
 export const ID_FIELD: Record<RecordKind, string> = {

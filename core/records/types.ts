@@ -18,9 +18,6 @@ export interface RawRowSource extends AsyncIterable<RawRow> {
   readonly warnings: readonly Issue[];
 }
 
-export const RECORD_KINDS = ['vacancies', 'trainings', 'assessments'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
 export interface RecordOf {
   vacancies: Vacancy;
   trainings: TrainingOffer;

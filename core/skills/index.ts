@@ -1,6 +1,5 @@
 export {
   createSkillVocabulary,
-  type Language,
   type NormalisedSkills,
   type SkillEntry,
   type SkillVocabulary,

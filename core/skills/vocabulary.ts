@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { type Issue, NotFoundError, ValidationError } from '#core/domain/errors';
+import type { Language } from '#core/domain/language';
 import { zodIssues } from '#core/instruments/zod-issues';
 import skillsV1 from './data/skills-v1.json' with { type: 'json' };
 
@@ -28,7 +29,6 @@ const vocabularySchema = z.object({
 
 export type SkillVocabularyData = z.infer<typeof vocabularySchema>;
 export type SkillEntry = SkillVocabularyData['skills'][number];
-export type Language = 'id' | 'en';
 
 export interface NormalisedSkills {
   /** Vocabulary ids, first occurrence order, no duplicates. */

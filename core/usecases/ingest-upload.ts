@@ -7,7 +7,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { type Issue, ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
-import type { AssessmentRecord, TrainingOffer, Vacancy } from '../domain/records.ts';
+import type { AssessmentRecord, RecordKind, TrainingOffer, Vacancy } from '../domain/records.ts';
 import type { OccupationLookup } from '../domain/reference.ts';
 import {
   type OpportunityProfileContext,
@@ -16,7 +16,7 @@ import {
 } from '../matching/opportunity-profile.ts';
 import type { PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
 import { byRow, parseRowStream } from '../records/parse.ts';
-import type { RawRowSource, RecordKind, RecordOf } from '../records/types.ts';
+import type { RawRowSource, RecordOf } from '../records/types.ts';
 import { type ScoringContext, scoreAssessment } from '../scoring/score.ts';
 import {
   loadOpenOpportunities,

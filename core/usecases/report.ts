@@ -3,8 +3,7 @@
  * that could be personal (no NIK, name, birth date or disability field is copied into it).
  */
 import type { Issue } from '../domain/errors.ts';
-import type { GenderRequirement } from '../domain/records.ts';
-import type { RecordKind } from '../records/types.ts';
+import type { GenderRequirement, RecordKind } from '../domain/records.ts';
 
 export interface UploadDescriptor {
   bucket: string;

@@ -10,10 +10,9 @@
  * Any other depth is refused as a whole file, so a staff folder can never be mistaken for an owner.
  */
 import { type Issue, ValidationError } from '../domain/errors.ts';
-import { RECORD_KINDS, type RecordKind } from '../records/types.ts';
+import { RECORD_KINDS, type RecordKind } from '../domain/records.ts';
+import { INCOMING_PREFIX, REPORTS_PREFIX } from '../domain/uploads.ts';
 
-export const INCOMING_PREFIX = 'incoming/';
-export const REPORTS_PREFIX = 'reports/';
 /** The owner segment of uploads the programme's data office sends through the API. */
 export const PROGRAMME_OWNER = 'PROGRAMME';
 

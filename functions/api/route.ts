@@ -7,7 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { Action } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
-import type { SkillLabel } from '#core/matching/explain';
+import type { SkillLabel } from '#core/domain/language';
 import type { YouthRecommendationFacts } from '#core/matching/types';
 import type {
   OpportunityRepository,

@@ -5,10 +5,10 @@
  * are strict: a field a view does not list fails the contract test instead of reaching a caller.
  */
 import { z } from 'zod';
-import { UPLOAD_KINDS } from '#core/access/policy';
 import { DISABILITY_DOMAINS } from '#core/domain/disability';
 import { EDUCATION_LEVELS } from '#core/domain/education';
-import { APTITUDE_SUBTESTS, CONTRACT_TYPES } from '#core/domain/records';
+import { LANGUAGES } from '#core/domain/language';
+import { APTITUDE_SUBTESTS, CONTRACT_TYPES, RECORD_KINDS } from '#core/domain/records';
 import { RIASEC } from '#core/domain/riasec';
 import { OUTCOME_TYPES } from '#core/ports';
 
@@ -50,9 +50,8 @@ export const youthListQuery = z.strictObject({
   limit: limitParam.optional(),
 });
 
-export const LANGS = ['id', 'en'] as const;
 export const recommendationsQuery = z.strictObject({
-  lang: z.enum(LANGS).optional().describe('Language of the explanations; Indonesian by default'),
+  lang: z.enum(LANGUAGES).optional().describe('Language of the explanations; Indonesian by default'),
 });
 
 export const summaryQuery = z.strictObject({
@@ -96,7 +95,7 @@ export const UPLOAD_CONTENT_TYPES = {
 } as const;
 
 export const uploadBody = z.strictObject({
-  kind: z.enum(UPLOAD_KINDS),
+  kind: z.enum(RECORD_KINDS),
   fileName: z
     .string()
     .min(1)
@@ -223,7 +222,7 @@ export const recommendationsResponse = z
     youthId: z.string(),
     asOf: z.string(),
     configVersion: z.string(),
-    lang: z.enum(LANGS),
+    lang: z.enum(LANGUAGES),
     hollandCode,
     jobs: z.array(recommendation),
     trainings: z.array(recommendation),
@@ -286,7 +285,7 @@ export const outcomeListResponse = z
 export const uploadCreatedResponse = z
   .strictObject({
     uploadId: z.string(),
-    kind: z.enum(UPLOAD_KINDS),
+    kind: z.enum(RECORD_KINDS),
     method: z.literal('PUT'),
     url: z.string(),
     headers: z.strictObject({ 'content-type': z.string(), 'content-length': z.string() }),
@@ -334,7 +333,7 @@ export const UPLOAD_STATUSES = ['pending', 'processed', 'rejected_file'] as cons
 export const uploadStatusResponse = z
   .strictObject({
     uploadId: z.string(),
-    kind: z.enum(UPLOAD_KINDS),
+    kind: z.enum(RECORD_KINDS),
     fileName: z.string(),
     status: z.enum(UPLOAD_STATUSES),
     createdAt: z.string(),

@@ -5,10 +5,11 @@
  */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Issue } from '#core/domain/errors';
+import { REPORTS_PREFIX } from '#core/domain/uploads';
 import type { ReportRepository } from '#core/ports';
 import type { FairnessAuditReport } from '#core/usecases/audit';
 import type { ProcessingReport } from '#core/usecases/report';
-import { auditReportKey, REPORTS_PREFIX, reportKeyOf } from '#core/usecases/upload-key';
+import { auditReportKey, reportKeyOf } from '#core/usecases/upload-key';
 
 /** The table copy stays well under the 350 KB item budget of the storage adapters. */
 export const TABLE_REPORT_BYTES = 300 * 1024;

@@ -6,9 +6,9 @@
 import { S3EventNotificationEventBridgeSchema, S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { SqsRecordSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import { z } from 'zod';
+import { RECORD_KINDS, type RecordKind } from '#core/domain/records';
+import { incomingPrefix } from '#core/domain/uploads';
 import { decodeEventKey, S3KeyDecodingError } from './s3-key.ts';
-
-export type UploadKind = 'assessments' | 'vacancies' | 'trainings';
 
 /** One object that was created in a bucket, as the pipeline needs to know it. */
 export interface UploadedObject {
@@ -51,22 +51,13 @@ export class S3EventParseError extends Error {
   override name = 'S3EventParseError';
 }
 
-/** Where each kind of upload lands in the bucket; notifications are configured for these prefixes. */
-export const UPLOAD_PREFIXES: Readonly<Record<UploadKind, string>> = {
-  assessments: 'incoming/assessments/',
-  vacancies: 'incoming/vacancies/',
-  trainings: 'incoming/trainings/',
-};
-
-const KIND_BY_PREFIX = Object.entries(UPLOAD_PREFIXES) as [UploadKind, string][];
-
 /**
  * Which kind of upload a decoded key is. Keys ending in `/` are the zero-byte "folder" objects the
  * console creates, not files, so they have no kind.
  */
-export function uploadKind(key: string): UploadKind | undefined {
+export function uploadKind(key: string): RecordKind | undefined {
   if (key.endsWith('/')) return undefined;
-  return KIND_BY_PREFIX.find(([, prefix]) => key.startsWith(prefix))?.[0];
+  return RECORD_KINDS.find((kind) => key.startsWith(incomingPrefix(kind)));
 }
 
 const HEX = /^[0-9A-Fa-f]+$/;

@@ -5,7 +5,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { INCOMING_PREFIX } from '#core/usecases/upload-key';
+import { INCOMING_PREFIX } from '#core/domain/uploads';
 
 export interface CommandCounts {
   requests: number;

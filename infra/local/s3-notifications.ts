@@ -9,7 +9,8 @@ import type { EventEmitter } from 'node:events';
 import type { S3EventRecord } from 'aws-lambda';
 import type S3rver from 's3rver';
 import type { S3rverEventRecord } from 's3rver';
-import { UPLOAD_PREFIXES } from '#functions/shared/s3-events';
+import { RECORD_KINDS } from '#core/domain/records';
+import { incomingPrefix } from '#core/domain/uploads';
 import { encodeEventKey } from '#functions/shared/s3-key';
 
 export interface S3NotificationOptions {
@@ -43,7 +44,7 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
 };
 
 export function startS3Notifications(options: S3NotificationOptions): S3Notifications {
-  const prefixes = options.prefixes ?? Object.values(UPLOAD_PREFIXES);
+  const prefixes = options.prefixes ?? RECORD_KINDS.map(incomingPrefix);
   const configurationId = options.configurationId ?? 'sinergi-incoming-uploads';
   const now = options.now ?? Date.now;
   const onError = options.onError ?? reportUndelivered;

@@ -7,10 +7,10 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { RecordKind } from '#core/records/types';
+import type { RecordKind } from '#core/domain/records';
+import { incomingPrefix } from '#core/domain/uploads';
 import type { ProcessingReport } from '#core/usecases/report';
 import { reportKeyOf, uploadKey } from '#core/usecases/upload-key';
-import { UPLOAD_PREFIXES } from '#functions/shared/s3-events';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   csv: 'text/csv; charset=utf-8',
@@ -30,7 +30,7 @@ export function localUploadKey(
   options: { ownerId?: string; uploadId?: string } = {},
 ): string {
   const fileName = basename(filePath);
-  if (options.ownerId === undefined) return `${UPLOAD_PREFIXES[kind]}${fileName}`;
+  if (options.ownerId === undefined) return `${incomingPrefix(kind)}${fileName}`;
   return uploadKey(kind, options.ownerId, options.uploadId ?? 'local-upload', fileName);
 }
 

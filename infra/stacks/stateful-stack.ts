@@ -9,25 +9,16 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ROLES } from '#core/access/principal';
+import { REPORTS_PREFIX } from '#core/domain/uploads';
 import { GSI1, GSI2, KEY } from '#functions/adapters/dynamodb/table';
 import type { DeploymentConfig } from './config.ts';
-
-/** Roles the API authorises by; handlers read them from the `cognito:groups` claim. */
-export const USER_GROUPS = ['counsellor', 'employer', 'provider', 'manager', 'admin'] as const;
-export type UserGroup = (typeof USER_GROUPS)[number];
 
 /**
  * Custom attributes (claims `custom:<name>`): `districts` is a comma list of BPS codes a counsellor
  * may see; `employer_id`/`provider_id` scope uploads and candidate lists.
  */
 export const CUSTOM_ATTRIBUTES = ['districts', 'employer_id', 'provider_id'] as const;
-
-/** Key prefixes of the uploads bucket; the pipeline and the API agree on these. */
-export const UPLOAD_PREFIXES = {
-  incoming: 'incoming/',
-  reports: 'reports/',
-  kinds: ['incoming/assessments/', 'incoming/vacancies/', 'incoming/trainings/'],
-} as const;
 
 /** How long superseded processing reports are kept before S3 expires them. */
 const REPORT_NONCURRENT_DAYS = 90;
@@ -113,7 +104,7 @@ export class StatefulStack extends Stack {
       lifecycleRules: [
         {
           id: 'expire-superseded-reports',
-          prefix: UPLOAD_PREFIXES.reports,
+          prefix: REPORTS_PREFIX,
           noncurrentVersionExpiration: Duration.days(REPORT_NONCURRENT_DAYS),
         },
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
@@ -193,7 +184,7 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const group of USER_GROUPS) {
+    for (const group of ROLES) {
       pool.addGroup(`Group-${group}`, { groupName: group, description: `SINERGI ${group}s` });
     }
     Validations.of(pool).acknowledge({

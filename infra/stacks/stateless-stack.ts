@@ -27,12 +27,13 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { RECORD_KINDS } from '#core/domain/records';
+import { INCOMING_PREFIX, incomingPrefix, REPORTS_PREFIX } from '#core/domain/uploads';
 import { grantObjectAccess, grantTableAccess, objectPrefixArn } from '../constructs/grants.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { SinergiFunction } from '../constructs/sinergi-function.ts';
 import { MATCHING_NODE_FLAGS } from '../node-flags.ts';
 import type { DeploymentConfig } from './config.ts';
-import { UPLOAD_PREFIXES } from './stateful-stack.ts';
 
 /** Lambda entry files (each exports `handler`), relative to the repository root. */
 export const ENTRIES = {
@@ -162,7 +163,7 @@ export class StatelessStack extends Stack {
     grantTableAccess(this.rematchPlanFunction, props.table, 'read');
     grantTableAccess(this.rematchBatchFunction, props.table, 'readWrite');
     grantTableAccess(this.rematchAuditFunction, props.table, 'read');
-    grantObjectAccess(this.rematchAuditFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.reports, 'write');
+    grantObjectAccess(this.rematchAuditFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'write');
     this.rematchStateMachine = this.createRematchStateMachine();
     this.scheduleDeadLetterQueue = secureQueue(this, 'ScheduleDeadLetters', {
       retentionPeriod: Duration.days(14),
@@ -184,8 +185,8 @@ export class StatelessStack extends Stack {
     });
     grantTableAccess(this.apiFunction, props.table, 'readWrite');
     // Presigned uploads are signed with the function's credentials, so it needs PutObject itself.
-    grantObjectAccess(this.apiFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.incoming, 'write');
-    grantObjectAccess(this.apiFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.reports, 'read');
+    grantObjectAccess(this.apiFunction, this.uploadsBucketArn, INCOMING_PREFIX, 'write');
+    grantObjectAccess(this.apiFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'read');
     props.nikKeySecret.grantRead(this.apiFunction);
     this.httpApi = this.createHttpApi();
 
@@ -206,8 +207,8 @@ export class StatelessStack extends Stack {
         maxConcurrency: LIMITS.ingestMaxConcurrency,
       }),
     );
-    grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.incoming, 'read');
-    grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, UPLOAD_PREFIXES.reports, 'write');
+    grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, INCOMING_PREFIX, 'read');
+    grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'write');
     grantTableAccess(this.ingestFunction, table, 'readWrite');
     nikKeySecret.grantRead(this.ingestFunction);
 
@@ -218,8 +219,8 @@ export class StatelessStack extends Stack {
       bucketName: uploadsBucket.bucketName,
     });
     const destination = new SqsDestination(this.ingestQueue);
-    for (const prefix of UPLOAD_PREFIXES.kinds) {
-      bucket.addEventNotification(s3.EventType.OBJECT_CREATED, destination, { prefix });
+    for (const kind of RECORD_KINDS) {
+      bucket.addEventNotification(s3.EventType.OBJECT_CREATED, destination, { prefix: incomingPrefix(kind) });
     }
   }
 
@@ -450,9 +451,9 @@ export class StatelessStack extends Stack {
     const prefixReason = (prefix: string) =>
       `Objects under ${prefix} only: upload keys are generated per file, so a prefix is the narrowest scope.`;
     for (const [fn, prefixes] of [
-      [this.ingestFunction, [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.reports]],
-      [this.apiFunction, [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.reports]],
-      [this.rematchAuditFunction, [UPLOAD_PREFIXES.reports]],
+      [this.ingestFunction, [INCOMING_PREFIX, REPORTS_PREFIX]],
+      [this.apiFunction, [INCOMING_PREFIX, REPORTS_PREFIX]],
+      [this.rematchAuditFunction, [REPORTS_PREFIX]],
     ] as const) {
       for (const prefix of prefixes) {
         acknowledgeWildcardResource(

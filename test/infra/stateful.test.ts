@@ -1,7 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '#core/access/principal';
 import { createTableInput } from '#functions/adapters/dynamodb/table';
-import { CUSTOM_ATTRIBUTES, USER_GROUPS } from '#infra/stacks/stateful-stack';
+import { CUSTOM_ATTRIBUTES } from '#infra/stacks/stateful-stack';
 import { type Synthesised, synthesise } from './synth.ts';
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string };
@@ -154,7 +155,7 @@ describe('user pool', () => {
 
   it('has one group per role', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
-    expect(groups.map((g) => g.Properties!['GroupName']).sort()).toEqual([...USER_GROUPS].sort());
+    expect(groups.map((g) => g.Properties!['GroupName']).sort()).toEqual([...ROLES].sort());
   });
 
   it('gives the web app a public client that cannot write its own custom attributes', () => {

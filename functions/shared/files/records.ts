@@ -2,8 +2,10 @@
  * A whole file to records: the reader's issues and the parser's issues in one result, in the
  * shape the processing report and the CLI use.
  */
+
+import type { RecordKind } from '#core/domain/records';
 import { parseRowStream } from '#core/records/parse';
-import type { ParseContext, ParseResult, RecordKind, RecordOf } from '#core/records/types';
+import type { ParseContext, ParseResult, RecordOf } from '#core/records/types';
 import { type ReadOptions, readRawRows } from './read.ts';
 import type { ByteSource } from './text.ts';
 
