@@ -1,9 +1,11 @@
 /**
- * Storage ports: what the pipeline and the API need from persistence, in domain terms. Adapters
- * (functions/adapters/dynamodb/) implement them; access patterns and keys are in docs/data-model.md.
+ * Ports: what the pipeline and the API need from storage and the bucket, in domain terms. Adapters
+ * (functions/adapters/dynamodb/, functions/adapters/s3/) implement them; access patterns and keys are in docs/data-model.md.
  */
 import type { OpportunityKind, OpportunityProfile, YouthProfile } from './domain/profiles.ts';
 import type { TrainingOffer, Vacancy } from './domain/records.ts';
+import type { FairnessAuditReport } from './usecases/audit.ts';
+import type { ProcessingReport } from './usecases/report.ts';
 
 /** `cursor` is opaque: the adapter encodes its position, the API seals it before it leaves. */
 export interface PageRequest {
@@ -243,6 +245,13 @@ export interface ReportRepository<Report = Record<string, unknown>> {
   listByOwner(ownerId: string, page?: PageRequest): Promise<Page<UploadReportRecord<Report>>>;
 }
 
+/** The stores matching reads and writes, together. */
+export interface MatchingPorts {
+  youth: YouthRepository;
+  opportunities: OpportunityRepository;
+  recommendations: RecommendationRepository;
+}
+
 // ---- outcomes -------------------------------------------------------------------------------
 
 export const OUTCOME_TYPES = [
@@ -267,6 +276,30 @@ export interface OutcomeRecord {
   note?: string;
 }
 
+/** A complained-about opportunity awaiting the programme's review. */
+export interface ReviewFlag {
+  kind: OpportunityKind;
+  opportunityId: string;
+  complaints: number;
+  firstComplaintAt: string;
+  lastComplaintAt: string;
+}
+
+export type OutcomeCounts = Record<OutcomeType, number>;
+
+/** Aggregates per district for the managers' summary; they name no youth. */
+export interface DistrictStats {
+  youthIdsInDistrict(district: string): Promise<string[]>;
+  countOutcome(district: string, type: OutcomeType): Promise<void>;
+  outcomeCounts(district: string): Promise<OutcomeCounts>;
+  flagForReview(
+    district: string,
+    opportunity: { kind: OpportunityKind; id: string },
+    at: string,
+  ): Promise<void>;
+  reviewFlags(district: string): Promise<ReviewFlag[]>;
+}
+
 export interface OutcomeRepository {
   /** Append-only: a repeated outcome id is a ConflictError. */
   append(outcome: OutcomeRecord): Promise<void>;
@@ -278,4 +311,27 @@ export interface OutcomeRepository {
     opportunityId: string,
     page?: PageRequest,
   ): Promise<Page<OutcomeRecord>>;
+}
+
+// ---- uploads and reports in the bucket ------------------------------------------------------
+
+export interface PresignedPutRequest {
+  key: string;
+  contentType: string;
+  contentLength: number;
+  expiresInSeconds: number;
+  /** The API's clock, so the URL expires exactly when the response says. */
+  signingDate: Date;
+}
+
+/** Presigned PUTs: the content type and exact length are signed, so S3 refuses any other body. */
+export interface UploadSigner {
+  readonly bucket: string;
+  presignPut(request: PresignedPutRequest): Promise<string>;
+}
+
+export interface ReportWriter {
+  /** Writes the bucket's report and the table copy; returns the report's key. */
+  writeUploadReport(report: ProcessingReport): Promise<string>;
+  writeAudit(audit: FairnessAuditReport): Promise<string>;
 }

@@ -14,13 +14,12 @@ import {
   trainingToProfile,
   vacancyToProfile,
 } from '../matching/opportunity-profile.ts';
-import type { PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
+import type { MatchingPorts, PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
 import { byRow, parseRowStream } from '../records/parse.ts';
 import type { RawRowSource, RecordOf } from '../records/types.ts';
 import { type ScoringContext, scoreAssessment } from '../scoring/score.ts';
 import {
   loadOpenOpportunities,
-  type MatchingPorts,
   type MatchingSetup,
   rematchDistricts,
   rematchYouth,

@@ -6,14 +6,9 @@
 import { type IsoDate, isIsoDate } from '../domain/calendar.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile } from '../domain/profiles.ts';
+import type { MatchingPorts } from '../ports.ts';
 import { type AuditTally, type FairnessAuditReport, finishAudit } from './audit.ts';
-import {
-  addCounts,
-  loadOpenOpportunities,
-  type MatchingPorts,
-  type MatchingSetup,
-  rematchDistricts,
-} from './rematch.ts';
+import { addCounts, loadOpenOpportunities, type MatchingSetup, rematchDistricts } from './rematch.ts';
 import { type MatchingCounts, NO_MATCHING } from './report.ts';
 
 export interface RematchBatch {

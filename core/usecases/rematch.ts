@@ -10,8 +10,8 @@ import { DEFAULT_RESULT_BLOCK, matchFactsInBlocks } from '../matching/match.ts';
 import { type PreparedOpportunities, prepareOpportunities } from '../matching/prepare.ts';
 import type { DistanceMatrix, YouthRecommendationFacts } from '../matching/types.ts';
 import type {
+  MatchingPorts,
   OpportunityRepository,
-  RecommendationRepository,
   RecommendationWriter,
   SetsWritten,
   YouthRepository,
@@ -37,12 +37,6 @@ export interface MatchingSetup {
   opportunityDistricts: readonly string[];
   /** Youth per matching block and per storage call; bounds memory. */
   blockSize?: number;
-}
-
-export interface MatchingPorts {
-  youth: YouthRepository;
-  opportunities: OpportunityRepository;
-  recommendations: RecommendationRepository;
 }
 
 /** Every vacancy and training offer open on `asOf` in the opportunity districts. */

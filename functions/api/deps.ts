@@ -8,20 +8,20 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { YouthRecommendationFacts } from '#core/matching/types';
 import { createSkillVocabulary } from '#core/skills/vocabulary';
+import { DynamoDistrictStats } from '#functions/adapters/dynamodb/district-stats';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { s3UploadSigner } from '#functions/adapters/s3/upload-signer';
 import { createLogger } from '#functions/shared/logger';
 import { loadNikKey } from '#functions/shared/nik-key';
 import openApiDocument from '../../openapi/openapi.json' with { type: 'json' };
 import { candidatePseudonymiser } from './auth/pseudonym.ts';
 import type { ApiConfig } from './config.ts';
-import { DynamoDistrictStats } from './district-stats.ts';
 import { resolveApiKeys } from './keys.ts';
 import type { ApiDeps } from './route.ts';
-import { s3UploadSigner } from './upload-signer.ts';
 
 export interface ApiClients {
   dynamodb?: DynamoDBClient;

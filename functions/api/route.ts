@@ -10,16 +10,16 @@ import type { Principal } from '#core/access/principal';
 import type { SkillLabel } from '#core/domain/language';
 import type { YouthRecommendationFacts } from '#core/matching/types';
 import type {
+  DistrictStats,
   OpportunityRepository,
   OutcomeRepository,
   RecommendationRepository,
   ReportRepository,
+  UploadSigner,
   YouthRepository,
 } from '#core/ports';
 import type { CandidatePseudonymiser } from './auth/pseudonym.ts';
-import type { DistrictStats } from './district-stats.ts';
 import type { HttpMethod } from './router.ts';
-import type { UploadSigner } from './upload-signer.ts';
 
 export interface ApiDeps {
   youth: YouthRepository;

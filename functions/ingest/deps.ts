@@ -15,10 +15,10 @@ import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/rec
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
 import { DynamoUploadLedger } from '#functions/adapters/dynamodb/uploads';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { createReportWriter, type TableReport } from '#functions/adapters/s3/reports';
 import type { IngestConfig } from '#functions/shared/config';
 import { createLogger } from '#functions/shared/logger';
 import { loadNikPseudonymiser } from '#functions/shared/nik-key';
-import { createReportWriter, type TableReport } from '#functions/shared/reports';
 import type { IngestHandlerDeps } from './ingest.ts';
 
 export interface IngestClients {

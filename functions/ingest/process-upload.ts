@@ -6,7 +6,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ConflictError, type Issue, ValidationError } from '#core/domain/errors';
-import type { S3ObjectRef, UploadLedger } from '#core/ports';
+import type { ReportWriter, S3ObjectRef, UploadLedger } from '#core/ports';
 import { type IngestDeps, ingestUpload, uploadIdentity } from '#core/usecases/ingest-upload';
 import {
   fileRejectedReport,
@@ -15,12 +15,11 @@ import {
   type ProcessingReport,
   type UploadDescriptor,
 } from '#core/usecases/report';
+import { ObjectGoneError, openObject } from '#functions/adapters/s3/objects';
 import { detectFormat, type FileFormat, UnsupportedFileFormatError } from '#functions/shared/files/format';
 import { readRawRows } from '#functions/shared/files/read';
 import { programmeDate } from '#functions/shared/programme-date';
-import type { ReportWriter } from '#functions/shared/reports';
 import { type UploadedObject, uploadKind } from '#functions/shared/s3-events';
-import { ObjectGoneError, openObject } from '#functions/shared/s3-object';
 
 export interface UploadProcessingDeps {
   s3: S3Client;

@@ -5,9 +5,9 @@ import { createMatchingSetup } from '#core/usecases/setup';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { createReportWriter } from '#functions/adapters/s3/reports';
 import type { RematchConfig } from '#functions/shared/config';
 import { createLogger } from '#functions/shared/logger';
-import { createReportWriter } from '#functions/shared/reports';
 import type { RematchAuditDeps, RematchDeps } from './rematch.ts';
 
 export interface RematchClients {

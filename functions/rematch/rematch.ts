@@ -7,6 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
+import type { MatchingPorts, ReportWriter } from '#core/ports';
 import {
   auditRematch,
   planRematch,
@@ -14,9 +15,8 @@ import {
   type RematchPlan,
   rematchBatch,
 } from '#core/usecases/nightly-rematch';
-import type { MatchingPorts, MatchingSetup } from '#core/usecases/rematch';
+import type { MatchingSetup } from '#core/usecases/rematch';
 import { programmeDateOf } from '#functions/shared/programme-date';
-import type { ReportWriter } from '#functions/shared/reports';
 
 export interface RematchDeps {
   ports: MatchingPorts;

@@ -20,9 +20,9 @@ import type { LedgerSummary, ProcessingReport } from '#core/usecases/report';
 import { createMatchingSetup } from '#core/usecases/setup';
 import { DynamoUploadLedger } from '#functions/adapters/dynamodb/uploads';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
+import { createReportWriter, type TableReport } from '#functions/adapters/s3/reports';
 import { type IngestHandlerDeps, makeIngestHandler } from '#functions/ingest/ingest';
 import { nikPseudonymiser } from '#functions/shared/nik';
-import { createReportWriter, type TableReport } from '#functions/shared/reports';
 import { assessment, csv, jsonl, NIK, VACANCY_HEADER, vacancyLine } from './data.ts';
 import {
   MemoryLedger,

@@ -14,38 +14,16 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpportunityKind } from '#core/domain/profiles';
-import { OUTCOME_TYPES, type OutcomeType } from '#core/ports';
 import {
-  type AdapterOptions,
-  type Item,
-  opportunityPrefix,
-  queryAll,
-  TableContext,
-} from '#functions/adapters/dynamodb/common';
-import { GSI1 } from '#functions/adapters/dynamodb/table';
-import { youthKeys } from '#functions/adapters/dynamodb/youth';
-
-export interface ReviewFlag {
-  kind: OpportunityKind;
-  opportunityId: string;
-  complaints: number;
-  firstComplaintAt: string;
-  lastComplaintAt: string;
-}
-
-export type OutcomeCounts = Record<OutcomeType, number>;
-
-export interface DistrictStats {
-  youthIdsInDistrict(district: string): Promise<string[]>;
-  countOutcome(district: string, type: OutcomeType): Promise<void>;
-  outcomeCounts(district: string): Promise<OutcomeCounts>;
-  flagForReview(
-    district: string,
-    opportunity: { kind: OpportunityKind; id: string },
-    at: string,
-  ): Promise<void>;
-  reviewFlags(district: string): Promise<ReviewFlag[]>;
-}
+  type DistrictStats,
+  OUTCOME_TYPES,
+  type OutcomeCounts,
+  type OutcomeType,
+  type ReviewFlag,
+} from '#core/ports';
+import { type AdapterOptions, type Item, opportunityPrefix, queryAll, TableContext } from './common.ts';
+import { GSI1 } from './table.ts';
+import { youthKeys } from './youth.ts';
 
 export const statsKeys = {
   outcomes: (district: string) => ({ pk: `STATS#DISTRICT#${district}`, sk: 'OUTCOMES' }),

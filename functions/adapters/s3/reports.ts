@@ -6,8 +6,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Issue } from '#core/domain/errors';
 import { REPORTS_PREFIX } from '#core/domain/uploads';
-import type { ReportRepository } from '#core/ports';
-import type { FairnessAuditReport } from '#core/usecases/audit';
+import type { ReportRepository, ReportWriter } from '#core/ports';
 import type { ProcessingReport } from '#core/usecases/report';
 import { auditReportKey, reportKeyOf } from '#core/usecases/upload-key';
 
@@ -59,12 +58,6 @@ async function putJson(s3: S3Client, bucket: string, key: string, value: unknown
       ContentType: 'application/json; charset=utf-8',
     }),
   );
-}
-
-export interface ReportWriter {
-  /** Writes the S3 report and the table copy; returns the S3 key. */
-  writeUploadReport(report: ProcessingReport): Promise<string>;
-  writeAudit(audit: FairnessAuditReport): Promise<string>;
 }
 
 export function createReportWriter(deps: {

@@ -7,20 +7,7 @@
  */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-
-export interface PresignedPutRequest {
-  key: string;
-  contentType: string;
-  contentLength: number;
-  expiresInSeconds: number;
-  /** The API's clock, so the URL expires exactly when the response says. */
-  signingDate: Date;
-}
-
-export interface UploadSigner {
-  readonly bucket: string;
-  presignPut(request: PresignedPutRequest): Promise<string>;
-}
+import type { UploadSigner } from '#core/ports';
 
 export function s3UploadSigner(s3: S3Client, bucket: string): UploadSigner {
   return {
