@@ -12,8 +12,15 @@ import { LOCAL_REGION } from './emulators.ts';
 // biome-ignore lint/suspicious/noConfusingVoidType: mirrors Lambda's SQSHandler, whose handlers may return void
 export type SqsConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
 
-export interface LocalQueueOptions {
-  consumer: SqsConsumer;
+/**
+ * Who handles the batches. `environment` is how Lambda runs a function: each concurrent invocation
+ * gets an execution environment of its own, which runs one batch at a time and is reused, so state
+ * a handler keeps at module level (a Powertools `BatchProcessor`) is never shared by two batches.
+ * `consumer` is one function for every call, for consumers that keep no such state.
+ */
+export type LocalQueueConsumer = { consumer: SqsConsumer } | { environment: () => SqsConsumer };
+
+export type LocalQueueOptions = LocalQueueConsumer & {
   queueName?: string;
   region?: string;
   accountId?: string;
@@ -26,7 +33,7 @@ export interface LocalQueueOptions {
   /** How long a failed message stays invisible before it is received again (the visibility timeout). */
   retryDelayMs?: (receiveCount: number) => number;
   now?: () => number;
-}
+};
 
 export interface QueueStats {
   sent: number;
@@ -86,6 +93,9 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
   const maxReceiveCount = positiveInteger(options.maxReceiveCount ?? 3, 'maxReceiveCount');
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
   const now = options.now ?? Date.now;
+  const startEnvironment = 'environment' in options ? options.environment : () => options.consumer;
+  /** Environments not running a batch; at most `concurrency` ever exist. */
+  const idleEnvironments: SqsConsumer[] = [];
 
   const visible: QueuedMessage[] = [];
   const awaitingRetry = new Map<QueuedMessage, NodeJS.Timeout>();
@@ -135,12 +145,15 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
     counters.delivered += batch.length;
     const event: SQSEvent = { Records: batch.map((message) => toRecord(message, arn, region)) };
     let failures: ReadonlyMap<string, string>;
+    const consumer = idleEnvironments.pop() ?? startEnvironment();
     try {
-      const response = await options.consumer(structuredClone(event));
+      const response = await consumer(structuredClone(event));
       failures = failedMessages(response, batch);
     } catch (error) {
       const reason = `consumer threw ${describeError(error)}`;
       failures = new Map(batch.map((message) => [message.messageId, reason]));
+    } finally {
+      idleEnvironments.push(consumer);
     }
     for (const message of batch) {
       const failure = failures.get(message.messageId);

@@ -297,10 +297,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return reportKey;
       },
     };
-    const handler = makeIngestHandler(deps);
     const queue: LocalQueue = createLocalQueue({
-      consumer: (event) =>
-        handler(event, lambdaContext('sinergi-local-ingest', LOCAL_INGEST_LIMITS.ingestTimeoutMs, now)),
+      // One handler per execution environment, as Lambda runs concurrent batches.
+      environment: () => {
+        const handler = makeIngestHandler(deps);
+        return (event) =>
+          handler(event, lambdaContext('sinergi-local-ingest', LOCAL_INGEST_LIMITS.ingestTimeoutMs, now));
+      },
       queueName: 'sinergi-local-ingest',
       batchSize: options.queue?.batchSize ?? LOCAL_INGEST_LIMITS.ingestBatchSize,
       concurrency: options.queue?.concurrency ?? LOCAL_INGEST_LIMITS.ingestMaxConcurrency,

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createLocalQueue,
   failedMessages,
   type LocalQueue,
+  type LocalQueueConsumer,
   type LocalQueueOptions,
   md5OfMessageAttributes,
+  type SqsConsumer,
 } from '#infra/local/queue';
 
 const queues: LocalQueue[] = [];
@@ -243,6 +246,73 @@ describe('local queue delivery', () => {
 
     expect(mostRunning).toBe(2);
     expect(queue.stats().succeeded).toBe(6);
+  });
+
+  describe('overlapping batches with a poison message', () => {
+    /**
+     * A handler as the ingest Lambda builds one: a Powertools BatchProcessor at module level. The
+     * first batch holds the poison message and a slow one that finishes only once a second batch
+     * has started in the same process.
+     */
+    function lambdaModule(secondBatchStarted: Promise<void>, markSecondBatch: () => void): SqsConsumer {
+      const processor = new BatchProcessor(EventType.SQS);
+      return (event) =>
+        processPartialResponse(
+          event,
+          async (record: SQSRecord) => {
+            if (record.body === 'poison') throw new Error('poison');
+            if (record.body === 'slow') await secondBatchStarted;
+            if (record.body === 'second') markSecondBatch();
+          },
+          processor,
+          { throwOnFullBatchFailure: false },
+        );
+    }
+
+    function overlapping(consumer: LocalQueueConsumer) {
+      const queue = queueWith({ ...consumer, batchSize: 2, concurrency: 2, maxReceiveCount: 2 });
+      queue.send('poison');
+      queue.send('slow');
+      queue.send('second');
+      queue.send('other');
+      return queue;
+    }
+
+    function gate() {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return { opened, open };
+    }
+
+    it('gives each concurrent invocation its own environment, so the poison message is never acknowledged', async () => {
+      const { opened, open } = gate();
+      let environments = 0;
+      const queue = overlapping({
+        environment: () => {
+          environments += 1;
+          return lambdaModule(opened, open);
+        },
+      });
+      await queue.drain();
+
+      expect(queue.deadLetters().map((letter) => letter.body)).toEqual(['poison']);
+      expect(queue.stats()).toMatchObject({ succeeded: 3, deadLettered: 1 });
+      expect(environments).toBe(2);
+    });
+
+    it('shows why: one shared handler mixes the batches, and healthy messages pay for the poison', async () => {
+      const { opened, open } = gate();
+      const queue = overlapping({ consumer: lambdaModule(opened, open) });
+      await queue.drain();
+
+      const dead = queue.deadLetters();
+      expect(dead.map((letter) => letter.body)).toEqual(expect.arrayContaining(['second', 'other']));
+      expect(dead.find((letter) => letter.body === 'other')?.failure).toBe(
+        'batch response names an item that is not in the batch',
+      );
+    });
   });
 
   it('drains immediately when empty and only after retries have finished otherwise', async () => {
