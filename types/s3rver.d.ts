@@ -31,5 +31,16 @@ declare module 's3rver' {
     close(): Promise<void>;
     reset(): void;
     on(event: 'event', listener: (event: { Records: S3rverEventRecord[] }) => void): this;
+    /** s3rver is a Koa application; its middleware runs in this order, first to last. */
+    middleware: S3rverMiddleware[];
   }
+
+  export interface S3rverContext {
+    path: string;
+    status: number;
+    type: string;
+    body: unknown;
+  }
+
+  export type S3rverMiddleware = (context: S3rverContext, next: () => Promise<void>) => Promise<void> | void;
 }

@@ -12,11 +12,11 @@ import type { Issue } from '#core/domain/errors';
 import type { RecordKind } from '#core/domain/records';
 import { incomingPrefix } from '#core/domain/uploads';
 import type { ProcessingReport } from '#core/usecases/report';
-import { reportKeyOf } from '#core/usecases/upload-key';
 import { makeApiHandler } from '#functions/api/app';
 import { devJwks, loadOrCreateDevSigningKey } from '#functions/api/auth/dev-tokens';
 import { readApiConfig } from '#functions/api/config';
 import { createApiDeps } from '#functions/api/deps';
+import { reportKeyFor } from '#functions/shared/report-key';
 import { type LocalApiHandler, startApiServer } from '#infra/local/api-server';
 import {
   DEFAULT_DATA_DIR,
@@ -257,7 +257,7 @@ export async function seedDemo(
           kind,
           file: DEMO_FILES[kind],
           key,
-          reportKey: reportKeyOf(key),
+          reportKey: reportKeyFor(key),
           report: reports.get(key)!,
         });
       }

@@ -85,6 +85,25 @@ export function uploadIdFromKey(key: string): string {
   return parseUploadKey(key).uploadId;
 }
 
+/** S3's limit on a key, in bytes of UTF-8. */
+export const S3_KEY_MAX_BYTES = 1_024;
+export const REPORT_SUFFIX = '.report.json';
+/**
+ * The longest file name, in bytes of UTF-8, the API presigns. A report key's segments stay within
+ * this plus the report suffix, so every key can also be a file name (255 bytes on common file
+ * systems, less the local stack's own suffixes).
+ */
+export const FILE_NAME_MAX_BYTES = 200;
+const SEGMENT_MAX_BYTES = FILE_NAME_MAX_BYTES + REPORT_SUFFIX.length;
+/** Reports of keys too long for a report key of their own: named by a hash of the upload key. */
+export const HASHED_REPORTS_PREFIX = `${REPORTS_PREFIX}by-hash/`;
+
+const utf8 = new TextEncoder();
+export const utf8Bytes = (text: string): number => utf8.encode(text).byteLength;
+
+/** A SHA-256 hex digest; core takes it as an input, as it takes the clock. */
+export type KeyDigest = (text: string) => string;
+
 /** The key an API upload is written to; the API builds presigned URLs for exactly this key. */
 export function uploadKey(kind: RecordKind, ownerId: string, uploadId: string, fileName: string): string {
   const issues: Issue[] = [];
@@ -96,6 +115,16 @@ export function uploadKey(kind: RecordKind, ownerId: string, uploadId: string, f
     issues.push({ field: 'fileName', reason: 'a name without "/"' });
   if (issues.length > 0) throw new ValidationError(issues);
   const key = `${INCOMING_PREFIX}${kind}/${ownerId}/${uploadId}/${fileName}`;
+  const nameBytes = utf8Bytes(fileName);
+  const reportBytes = utf8Bytes(naturalReportKey(key));
+  if (nameBytes > FILE_NAME_MAX_BYTES || reportBytes > S3_KEY_MAX_BYTES) {
+    throw new ValidationError([
+      {
+        field: 'fileName',
+        reason: `nama berkas terlalu panjang: ${nameBytes} byte UTF-8, paling banyak ${FILE_NAME_MAX_BYTES}; persingkat namanya (the file name is ${nameBytes} bytes of UTF-8, at most ${FILE_NAME_MAX_BYTES})`,
+      },
+    ]);
+  }
   ownerOf(kind, ownerId);
   return key;
 }
@@ -107,9 +136,22 @@ export function ownerScopeId(owner: UploadOwner): string {
   return PROGRAMME_OWNER;
 }
 
-/** The processing report sits beside, never on, the upload: `reports/<original key>.report.json`. */
-export function reportKeyOf(uploadKeyValue: string): string {
-  return `${REPORTS_PREFIX}${uploadKeyValue}.report.json`;
+function naturalReportKey(uploadKeyValue: string): string {
+  return `${REPORTS_PREFIX}${uploadKeyValue}${REPORT_SUFFIX}`;
+}
+
+/**
+ * The processing report sits beside, never on, the upload: `reports/<original key>.report.json`.
+ * A key whose report key would pass S3's 1,024 bytes, or hold a segment longer than a file name
+ * may be, gets `reports/by-hash/<sha256 of the upload key>.report.json` instead; the ledger names
+ * the key used, and anyone holding the upload key computes the same one.
+ */
+export function reportKeyOf(uploadKeyValue: string, digest: KeyDigest): string {
+  const natural = naturalReportKey(uploadKeyValue);
+  const fits =
+    utf8Bytes(natural) <= S3_KEY_MAX_BYTES &&
+    natural.split('/').every((segment) => utf8Bytes(segment) <= SEGMENT_MAX_BYTES);
+  return fits ? natural : `${HASHED_REPORTS_PREFIX}${digest(uploadKeyValue)}${REPORT_SUFFIX}`;
 }
 
 /** Where the nightly rematch's fairness audit for one programme date is stored. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import S3rver, { type S3rverMiddleware } from 's3rver';
 import { createTableInput } from '#functions/adapters/dynamodb/table';
 import { loadDynalite } from './dynalite-level.mjs';
 
@@ -136,6 +136,33 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 }
 
 /** Start s3rver with the given buckets. Without `dataDir` objects go to a fresh temp-like dir per call. */
+/** s3rver keeps `<key>._S3rver_metadata.json` beside each object; file names hold 255 bytes. */
+const S3RVER_SUFFIX_BYTES = '._S3rver_metadata.json'.length;
+const FILE_NAME_BYTES = 255;
+
+/**
+ * s3rver stores each key as a file path, and a segment too long for a file name makes its write
+ * stream fail outside any request handler: the process dies. S3 itself allows any segment length
+ * within 1,024 bytes, so such keys are refused here the way S3 refuses keys over its limit
+ * (400 KeyTooLongError), and the emulator keeps running.
+ */
+export const refuseKeysTooLongForFiles: S3rverMiddleware = async (context, next) => {
+  let segments: string[];
+  try {
+    segments = decodeURIComponent(context.path).split('/');
+  } catch {
+    return next();
+  }
+  const key = segments.slice(2).join('/');
+  const tooLong =
+    Buffer.byteLength(key) > 1_024 ||
+    segments.some((segment) => Buffer.byteLength(segment) + S3RVER_SUFFIX_BYTES > FILE_NAME_BYTES);
+  if (!tooLong) return next();
+  context.status = 400;
+  context.type = 'application/xml';
+  context.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>KeyTooLongError</Code><Message>Your key is too long: the local stack stores keys as files, so each part between "/" holds at most ${FILE_NAME_BYTES - S3RVER_SUFFIX_BYTES} bytes</Message></Error>`;
+};
+
 export async function startS3(options: {
   port?: number;
   directory: string;
@@ -149,6 +176,7 @@ export async function startS3(options: {
     silent: true,
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
+  server.middleware.unshift(refuseKeysTooLongForFiles);
   const { port } = await server.run();
   const endpoint = `http://${LOOPBACK}:${port}`;
   const client = new S3Client({

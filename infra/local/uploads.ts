@@ -10,7 +10,8 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import type { RecordKind } from '#core/domain/records';
 import { incomingPrefix } from '#core/domain/uploads';
 import type { ProcessingReport } from '#core/usecases/report';
-import { reportKeyOf, uploadKey } from '#core/usecases/upload-key';
+import { uploadKey } from '#core/usecases/upload-key';
+import { reportKeyFor } from '#functions/shared/report-key';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   csv: 'text/csv; charset=utf-8',
@@ -86,7 +87,7 @@ export async function waitForReport(
 ): Promise<ProcessingReport> {
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutMs;
-  const key = reportKeyOf(uploadKeyValue);
+  const key = reportKeyFor(uploadKeyValue);
   for (;;) {
     const report = await readReport(s3, bucket, key);
     if (report && Date.parse(report.processedAt) >= options.notBefore) return report;

@@ -8,7 +8,8 @@ import type { Issue } from '#core/domain/errors';
 import { REPORTS_PREFIX } from '#core/domain/uploads';
 import type { ReportRepository, ReportWriter } from '#core/ports';
 import type { ProcessingReport } from '#core/usecases/report';
-import { auditReportKey, reportKeyOf } from '#core/usecases/upload-key';
+import { auditReportKey } from '#core/usecases/upload-key';
+import { reportKeyFor } from '#functions/shared/report-key';
 
 /** The table copy stays well under the 350 KB item budget of the storage adapters. */
 export const TABLE_REPORT_BYTES = 300 * 1024;
@@ -67,7 +68,7 @@ export function createReportWriter(deps: {
 }): ReportWriter {
   return {
     async writeUploadReport(report) {
-      const key = reportKeyOf(report.upload.key);
+      const key = reportKeyFor(report.upload.key);
       await putJson(deps.s3, deps.bucket, key, report);
       await deps.reports?.put({
         uploadId: report.uploadId,

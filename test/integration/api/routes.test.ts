@@ -209,6 +209,13 @@ describe('malformed requests are 400 with field-level messages', () => {
     });
     expect(big.status).toBe(400);
     expect(big.body.fields).toEqual([{ field: 'size', reason: 'must be at most 1048576 bytes' }]);
+    const accented = await call('employer', 'POST', '/v1/uploads', {
+      body: { kind: 'vacancies', fileName: `${'é'.repeat(113)}.csv`, size: 10 },
+    });
+    expect(accented.status).toBe(400);
+    expect(accented.body.fields).toEqual([
+      { field: 'fileName', reason: expect.stringMatching(/^nama berkas terlalu panjang: 230 byte UTF-8/) },
+    ]);
     const text = await call('counsellor', 'POST', '/v1/youth/Y-S1/outcomes', {
       rawBody: 'type=contacted',
       headers: { 'content-type': 'text/plain' },

@@ -20,6 +20,7 @@ import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { createIngestDeps } from '#functions/ingest/deps';
 import { makeIngestHandler } from '#functions/ingest/ingest';
 import { readIngestConfig } from '#functions/shared/config';
+import { reportKeyFor } from '#functions/shared/report-key';
 import {
   ensureTable,
   LOCAL_REGION,
@@ -137,9 +138,7 @@ async function upload(key: string, body: Uint8Array | string): Promise<Processin
 }
 
 async function readReport(key: string): Promise<ProcessingReport> {
-  const out = await s3.client.send(
-    new GetObjectCommand({ Bucket: BUCKET, Key: `reports/${key}.report.json` }),
-  );
+  const out = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: reportKeyFor(key) }));
   return JSON.parse(await out.Body!.transformToString()) as ProcessingReport;
 }
 
@@ -346,6 +345,19 @@ describe('bad files end with a report each, never a crash', () => {
   it.each(bad)('%s', async (name, make, check) => {
     const report = await upload(`incoming/vacancies/${name}`, await make());
     check(report);
+  });
+
+  it('a file name of 230 bytes (117 characters) gets its report under a hashed key the ledger names', async () => {
+    const key = `incoming/vacancies/${'é'.repeat(113)}.csv`;
+    const report = await upload(key, csv([VACANCY_HEADER, vacancyLine('V-LONG')]));
+    expect(report).toMatchObject({ status: 'processed', counts: { accepted: 1 }, upload: { key } });
+    const entry = await new DynamoUploadLedger<{ reportKey: string }>(table()).get(BUCKET, key);
+    expect(entry?.summary?.reportKey).toMatch(/^reports\/by-hash\/[0-9a-f]{64}\.report\.json$/);
+    expect(entry?.summary?.reportKey).toBe(reportKeyFor(key));
+    // The emulator is still up and the next upload is processed as usual.
+    expect(
+      (await upload('incoming/vacancies/after-long.csv', csv([VACANCY_HEADER, vacancyLine('V-AL')]))).status,
+    ).toBe('processed');
   });
 
   it('a NIK typed as a number is refused without being repeated', async () => {

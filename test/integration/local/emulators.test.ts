@@ -50,4 +50,28 @@ describe('embedded emulators', () => {
     await s3.close();
     expect(text).toBe(body);
   });
+
+  it('refuses a key too long to be stored as a file with KeyTooLongError, and keeps running', async () => {
+    const s3 = await startS3({ directory: join(dir, 's3-long'), buckets: ['uploads'] });
+    try {
+      const put = (name: string) =>
+        s3.client.send(
+          new PutObjectCommand({ Bucket: 'uploads', Key: `incoming/vacancies/${name}`, Body: 'x' }),
+        );
+      // 113 x "é" + ".csv" is 117 characters but 230 bytes; its report key adds 12 more.
+      await expect(put(`${'é'.repeat(113)}.csv.report.json`)).rejects.toMatchObject({
+        name: 'KeyTooLongError',
+        $metadata: { httpStatusCode: 400 },
+      });
+      await expect(put('a'.repeat(234))).rejects.toMatchObject({ name: 'KeyTooLongError' });
+      await put(`${'é'.repeat(113)}.csv`);
+      await put('a'.repeat(233));
+      const got = await s3.client.send(
+        new GetObjectCommand({ Bucket: 'uploads', Key: `incoming/vacancies/${'é'.repeat(113)}.csv` }),
+      );
+      expect(await got.Body?.transformToString()).toBe('x');
+    } finally {
+      await s3.close();
+    }
+  });
 });

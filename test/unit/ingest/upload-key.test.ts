@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#core/domain/errors';
 import {
   auditReportKey,
+  FILE_NAME_MAX_BYTES,
   ownerScopeId,
   parseUploadKey,
-  reportKeyOf,
+  S3_KEY_MAX_BYTES,
   uploadIdFromKey,
   uploadKey,
+  utf8Bytes,
 } from '#core/usecases/upload-key';
+import { reportKeyFor, sha256Hex } from '#functions/shared/report-key';
 
 describe('upload key layout', () => {
   it('reads API uploads: owner and upload id in the key', () => {
@@ -70,7 +73,49 @@ describe('upload key layout', () => {
   });
 
   it('places reports beside uploads and audits by date', () => {
-    expect(reportKeyOf('incoming/vacancies/a b.csv')).toBe('reports/incoming/vacancies/a b.csv.report.json');
+    expect(reportKeyFor('incoming/vacancies/a b.csv')).toBe('reports/incoming/vacancies/a b.csv.report.json');
     expect(auditReportKey('2026-11-27')).toBe('reports/audits/2026-11-27.json');
+  });
+});
+
+describe('keys of any legal length', () => {
+  /** 117 characters but 230 bytes: it passed a character limit and broke the local stack. */
+  const accented = `${'é'.repeat(113)}.csv`;
+
+  it('refuses at presign time a file name too long in bytes, whatever its length in characters', () => {
+    expect(accented.length).toBeLessThan(200);
+    const attempt = () => uploadKey('vacancies', 'E-017', '01JD3K', accented);
+    expect(attempt).toThrow(ValidationError);
+    expect(attempt).toThrow(/nama berkas terlalu panjang: 230 byte UTF-8, paling banyak 200/);
+    expect(() => uploadKey('vacancies', 'E-017', '01JD3K', `${'é'.repeat(98)}.csv`)).not.toThrow();
+  });
+
+  it('names the report of a key too long for its own report key by a hash of the key', () => {
+    const staffKey = `incoming/vacancies/${accented}`;
+    const hashed = reportKeyFor(staffKey);
+    expect(hashed).toBe(`reports/by-hash/${sha256Hex(staffKey)}.report.json`);
+    const longest = `incoming/vacancies/${'a'.repeat(200)}/${'b'.repeat(200)}/${'c'.repeat(200)}/${'d'.repeat(200)}/${'e'.repeat(200)}/x.csv`;
+    expect(utf8Bytes(`reports/${longest}.report.json`)).toBeGreaterThan(S3_KEY_MAX_BYTES);
+    expect(reportKeyFor(longest)).toMatch(/^reports\/by-hash\/[0-9a-f]{64}\.report\.json$/);
+  });
+
+  it('keeps every report key within S3 limits and every segment within a file name', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 150 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (segments) => {
+          const key = `incoming/vacancies/${segments.join('/')}`;
+          const report = reportKeyFor(key);
+          expect(utf8Bytes(report)).toBeLessThanOrEqual(S3_KEY_MAX_BYTES);
+          for (const segment of report.split('/')) {
+            expect(utf8Bytes(segment)).toBeLessThanOrEqual(FILE_NAME_MAX_BYTES + '.report.json'.length);
+          }
+          expect(reportKeyFor(key)).toBe(report);
+        },
+      ),
+    );
   });
 });
