@@ -15,8 +15,9 @@ import {
   aptitudeWeights,
   centredUnit,
   characteristicLetters,
+  congruenceFromCosine,
   reachScore,
-  subtestFit,
+  subtestStrength,
 } from '#core/matching/components';
 import type { MatchConfig } from '#core/matching/config';
 import { explainRecommendation } from '#core/matching/explain';
@@ -37,18 +38,9 @@ function interestRows(youth: readonly YouthProfile[]): Matrix {
   );
 }
 
-function fitRows(youth: readonly YouthProfile[], config: MatchConfig): Matrix {
+function strengthRows(youth: readonly YouthProfile[]): Matrix {
   return new Matrix(
-    youth.map((y) => {
-      const row: number[] = [];
-      for (let zone = 1; zone <= 5; zone++) {
-        const expected = config.expectedPercentileByJobZone[String(zone) as '1'];
-        for (const s of APTITUDE_SUBTESTS) {
-          row.push(subtestFit(y.aptitudes[s]?.percentile, expected, config.aptitude.shortfallSpan));
-        }
-      }
-      return row;
-    }),
+    youth.map((y) => APTITUDE_SUBTESTS.map((s) => subtestStrength(y.aptitudes[s]?.percentile))),
   );
 }
 
@@ -63,17 +55,19 @@ function sliceTopK(
 ): Recommendation[][] {
   const n = opportunities.length;
   const opportunityUnits = new Matrix(6, n);
-  const zoneWeights = new Matrix(5 * SUBTESTS, n);
+  const demandWeights = new Matrix(SUBTESTS, n);
   opportunities.forEach((o, j) => {
     const unit = o.riasecSource === 'unknown' ? new Float64Array(6) : centredUnit(o.riasec);
     for (let i = 0; i < 6; i++) opportunityUnits.set(i, j, unit[i]!);
     const weights = aptitudeWeights(o.riasec, config.aptitudeRelevance);
-    const zone = Math.min(5, Math.max(1, Math.round(o.jobZone)));
-    for (let s = 0; s < SUBTESTS; s++) zoneWeights.set((zone - 1) * SUBTESTS + s, j, weights[s]!);
+    for (let s = 0; s < SUBTESTS; s++) demandWeights.set(s, j, weights[s]!);
   });
 
-  const interest = interestRows(youth).mmul(opportunityUnits).add(1).div(2);
-  const aptitude = fitRows(youth, config).mmul(zoneWeights);
+  const interest = interestRows(youth).mmul(opportunityUnits);
+  for (let i = 0; i < interest.rows; i++) {
+    for (let j = 0; j < n; j++) interest.set(i, j, congruenceFromCosine(interest.get(i, j)));
+  }
+  const aptitude = strengthRows(youth).mmul(demandWeights);
 
   const lookup = distanceLookup(distance);
   const asOfDay = dayNumber(asOf);

@@ -96,7 +96,7 @@ export const registerMatch: RegisterCommand = (program: Command, runtime: CliRun
     .addOption(langOption())
     .option(
       '--config <file>',
-      'matching configuration (JSON, version "match-v1"); omitted fields take defaults',
+      'matching configuration (JSON, version "match-v2"); omitted fields take defaults',
     )
     .addOption(outOption())
     .action((options: MatchCommandOptions) => runMatch(runtime, options));

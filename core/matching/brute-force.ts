@@ -47,12 +47,10 @@ function interest(youth: YouthProfile, opportunity: OpportunityProfile): number 
   const b = centred([...opportunity.riasec]);
   if (!a || !b) return 0.5;
   const cosine = a.reduce((sum, v, i) => sum + v * b[i]!, 0);
-  return Math.min(1, Math.max(0, (cosine + 1) / 2));
+  return 1 - Math.acos(Math.min(1, Math.max(-1, cosine))) / Math.PI;
 }
 
 function aptitude(youth: YouthProfile, opportunity: OpportunityProfile, config: MatchConfig): number {
-  const zone = Math.min(5, Math.max(1, Math.round(opportunity.jobZone)));
-  const expected = config.expectedPercentileByJobZone[String(zone) as '1'];
   const mean = opportunity.riasec.reduce((a, b) => a + b, 0) / 6;
   const weight: Record<string, number> = {};
   let total = 0;
@@ -67,12 +65,7 @@ function aptitude(youth: YouthProfile, opportunity: OpportunityProfile, config: 
   for (const subtest of APTITUDE_SUBTESTS) {
     const w = total <= 1e-9 ? 1 / APTITUDE_SUBTESTS.length : (weight[subtest] ?? 0) / total;
     const score = youth.aptitudes[subtest];
-    let f = 0.5;
-    if (score) {
-      const shortfall = expected - score.percentile;
-      f = shortfall <= 0 ? 1 : Math.max(0, 1 - shortfall / config.aptitude.shortfallSpan);
-    }
-    fit += w * f;
+    fit += w * (score ? score.percentile / 100 : 0.5);
   }
   return Math.min(1, fit);
 }

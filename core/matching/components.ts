@@ -34,11 +34,21 @@ export function isShapeless(unit: Float64Array): boolean {
   return true;
 }
 
-/** Centred cosine mapped from -1..1 to 0..1. */
+/**
+ * Congruence from the cosine of two centred profiles: one minus the angle between them over pi, so
+ * 1 = same shape, 0.5 = unrelated (and the neutral value of a shapeless profile), 0 = opposite.
+ * Linear in the angle, it keeps near-identical shapes apart: cosines 0.99 and 0.90 become 0.955 and
+ * 0.856, where (1 + cosine) / 2 gave 0.995 and 0.950.
+ */
+export function congruenceFromCosine(cosine: number): number {
+  return 1 - Math.acos(Math.max(-1, Math.min(cosine, 1))) / Math.PI;
+}
+
+/** Interest congruence of two centred unit profiles (see `congruenceFromCosine`). */
 export function interestCongruence(youthUnit: ArrayLike<number>, opportunityUnit: ArrayLike<number>): number {
   let dot = 0;
   for (let i = 0; i < 6; i++) dot += youthUnit[i]! * opportunityUnit[i]!;
-  return clamp01((1 + dot) / 2);
+  return congruenceFromCosine(dot);
 }
 
 /**
@@ -66,22 +76,23 @@ export function aptitudeWeights(riasec: ArrayLike<number>, relevance: AptitudeRe
   return weights;
 }
 
-/** 1 at or above the expected percentile, falling linearly to 0 at `span` points below; missing 0.5. */
-export function subtestFit(percentile: number | undefined, expected: number, span: number): number {
-  if (percentile === undefined) return 0.5;
-  const shortfall = expected - percentile;
-  return shortfall <= 0 ? 1 : Math.max(0, 1 - shortfall / span);
+/** A subtest's strength: its percentile as a share (0..1); a subtest not assessed is the median, 0.5. */
+export function subtestStrength(percentile: number | undefined): number {
+  return percentile === undefined ? 0.5 : Math.max(0, Math.min(percentile, 100)) / 100;
 }
 
+/**
+ * Aptitude fit: the youth's strength in the subtests the opportunity demands, weighted by the demand
+ * (`aptitudeWeights`). The weights sum to 1, so a youth at the same percentile in every subtest gets
+ * that percentile for every opportunity: aptitudes that carry no shape reorder nothing.
+ */
 export function aptitudeFit(
   percentiles: Partial<Record<AptitudeSubtest, { percentile: number }>>,
   weights: Float64Array,
-  expected: number,
-  span: number,
 ): number {
   let fit = 0;
   APTITUDE_SUBTESTS.forEach((subtest, s) => {
-    fit += weights[s]! * subtestFit(percentiles[subtest]?.percentile, expected, span);
+    fit += weights[s]! * subtestStrength(percentiles[subtest]?.percentile);
   });
   return clamp01(fit);
 }

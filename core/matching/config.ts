@@ -7,7 +7,7 @@ import { type Issue, ValidationError } from '../domain/errors.ts';
 import { APTITUDE_SUBTESTS, type AptitudeSubtest } from '../domain/records.ts';
 import type { RiasecLetter } from '../domain/riasec.ts';
 
-export const MATCH_CONFIG_VERSION = 'match-v1';
+export const MATCH_CONFIG_VERSION = 'match-v2';
 
 const share = z.number().min(0).max(1);
 const percentile = z.number().min(0).max(100);
@@ -56,17 +56,11 @@ const reachSchema = z
   })
   .prefault({});
 
-const aptitudeSchema = z
-  .object({
-    /** Percentile points below the expectation at which a subtest's fit reaches 0. */
-    shortfallSpan: z.number().positive().max(100).default(40),
-  })
-  .prefault({});
-
 const pathwaySchema = z
   .object({
-    /** Minimum interest congruence (0..1, before weighting) for a job to be worth a pathway. */
-    minInterest: share.default(0.7),
+    /** Minimum interest congruence (0..1, before weighting) for a job to be worth a pathway: 0.63 is
+     * an angle of 67 degrees between the shapes (cosine 0.4). */
+    minInterest: share.default(0.63),
     /** A job whose skills overlap is below this is a skills-gap pathway candidate. */
     maxSkillsOverlap: share.default(0.5),
     /** Pathway jobs per youth, best interest first. */
@@ -79,7 +73,10 @@ const pathwaySchema = z
 export const matchConfigSchema = z.object({
   version: z.literal(MATCH_CONFIG_VERSION),
   weights: weightsSchema.default(DEFAULT_WEIGHTS),
-  /** What percentile the occupation's preparation level (O*NET job zone 1..5) expects. */
+  /**
+   * What percentile the occupation's preparation level (O*NET job zone 1..5) expects: a subtest the
+   * work demands below this is an aptitude gap the explanation names. It does not enter the score.
+   */
   expectedPercentileByJobZone: expectedPercentileSchema.default({ 1: 20, 2: 35, 3: 50, 4: 65, 5: 80 }),
   /** Which aptitude subtests matter for work of each Holland type. */
   aptitudeRelevance: relevanceSchema.default({
@@ -92,7 +89,6 @@ export const matchConfigSchema = z.object({
   }),
   /** Job zone assumed when the occupation is unknown: the middle of the scale. */
   unknownJobZone: z.number().int().min(1).max(5).default(3),
-  aptitude: aptitudeSchema,
   reach: reachSchema,
   topJobs: z.number().int().min(0).max(100).default(10),
   topTrainings: z.number().int().min(0).max(100).default(5),

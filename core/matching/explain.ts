@@ -77,12 +77,14 @@ function interestSentence(f: ExplanationFacts): Bilingual {
     };
   }
   const c = f.interestCongruence;
+  // Congruence is linear in the angle between the shapes: 0.7 is 54 degrees (cosine 0.6), 0.56 is
+  // 79 degrees (cosine 0.2), 0.44 is 101 degrees (cosine -0.2).
   const [id, en] =
-    c >= 0.8
+    c >= STRONG_INTEREST
       ? ['sangat sejalan dengan', 'strongly match']
-      : c >= 0.6
+      : c >= 0.56
         ? ['sejalan dengan', 'match']
-        : c >= 0.4
+        : c >= 0.44
           ? ['sebagian sejalan dengan', 'partly match']
           : ['kurang sejalan dengan', 'differ from'];
   const target =
@@ -182,6 +184,9 @@ const GENDER_REVIEW: Bilingual = {
   en: 'The vacancy states a gender requirement; it is flagged for programme review and does not affect this recommendation.',
 };
 
+/** Interest congruence from which an explanation says "strongly". */
+const STRONG_INTEREST = 0.7;
+
 export function explainRecommendation(facts: ExplanationFacts, label?: SkillLabel): Bilingual {
   const sentences = [
     interestSentence(facts),
@@ -208,7 +213,8 @@ export interface PathwayExplanationFacts {
 }
 
 export function explainPathway(f: PathwayExplanationFacts, label?: SkillLabel): Bilingual {
-  const strength = f.interestCongruence >= 0.8 ? { id: 'sangat ', en: 'strongly ' } : { id: '', en: '' };
+  const strength =
+    f.interestCongruence >= STRONG_INTEREST ? { id: 'sangat ', en: 'strongly ' } : { id: '', en: '' };
   const gapsId: string[] = [];
   const gapsEn: string[] = [];
   if (f.gaps.includes('education')) {

@@ -5,10 +5,11 @@ export {
   aptitudeWeights,
   centredUnit,
   characteristicLetters,
+  congruenceFromCosine,
   interestCongruence,
   jobSkillsOverlap,
   reachScore,
-  subtestFit,
+  subtestStrength,
   topLetters,
   trainingSkillsNovelty,
 } from './components.ts';

@@ -6,7 +6,8 @@
  * one comparison implements "higher score first, then opportunity id ascending".
  */
 import { Matrix } from 'ml-matrix';
-import { JOB_ZONES, type OpportunitySet, SUBTESTS, type YouthSet } from './prepare.ts';
+import { congruenceFromCosine } from './components.ts';
+import { type OpportunitySet, SUBTESTS, type YouthSet } from './prepare.ts';
 
 export interface KernelSettings {
   /** Weights already multiplied by the fixed-point scale. */
@@ -123,9 +124,9 @@ export function runKernel(
   const wantPathways = pathways !== null && settings.pathwayKeep > 0;
   const minInterest = settings.pathwayMinInterest;
   const maxOverlap = settings.pathwayMaxSkillsOverlap;
-  const { unit: oUnit, aptitudeWeight: oApt, jobZone, district, minAge, maxAge, accessMask } = set;
+  const { unit: oUnit, aptitudeWeight: oApt, district, minAge, maxAge, accessMask } = set;
   const { skillBits: oBits, skillCount, skillBase, skillSlope, educationRank: oEdu } = set;
-  const { unit: yUnit, aptitudeFit: yFit, skillBits: yBits, reach: yReach } = youth;
+  const { unit: yUnit, aptitudeStrength: yStrength, skillBits: yBits, reach: yReach } = youth;
 
   for (let start = from; start < to; start += YOUTH_BLOCK) {
     const end = Math.min(to, start + YOUTH_BLOCK);
@@ -144,7 +145,7 @@ export function runKernel(
         const u3 = yUnit[y * 6 + 3]!;
         const u4 = yUnit[y * 6 + 4]!;
         const u5 = yUnit[y * 6 + 5]!;
-        const fitBase = y * JOB_ZONES * SUBTESTS;
+        const fit = y * SUBTESTS;
         const bitsBase = y * skillWords;
         const slot = y - from;
         for (let o = chunk; o < chunkEnd; o++) {
@@ -158,7 +159,7 @@ export function runKernel(
 
           let interest: number;
           if (product !== null) {
-            interest = (1 + product.get(y - start, o)) / 2;
+            interest = congruenceFromCosine(product.get(y - start, o));
           } else {
             const ou = o * 6;
             // Summed in the same order as the matrix product, so both paths give identical scores.
@@ -169,9 +170,8 @@ export function runKernel(
               u3 * oUnit[ou + 3]! +
               u4 * oUnit[ou + 4]! +
               u5 * oUnit[ou + 5]!;
-            interest = (1 + dot) / 2;
+            interest = congruenceFromCosine(dot);
           }
-          interest = Math.max(0, Math.min(interest, 1));
           const wanted = wantPathways && interest >= minInterest;
           if (!educationMet && !wanted) continue;
           const count = skillCount[o]!;
@@ -185,15 +185,14 @@ export function runKernel(
           }
           const pathwayCandidate = wanted && (!educationMet || shared < maxOverlap * count);
 
-          const fit = fitBase + (jobZone[o]! - 1) * SUBTESTS;
           const oa = o * SUBTESTS;
           const aptitude =
-            oApt[oa]! * yFit[fit]! +
-            oApt[oa + 1]! * yFit[fit + 1]! +
-            oApt[oa + 2]! * yFit[fit + 2]! +
-            oApt[oa + 3]! * yFit[fit + 3]! +
-            oApt[oa + 4]! * yFit[fit + 4]! +
-            oApt[oa + 5]! * yFit[fit + 5]!;
+            oApt[oa]! * yStrength[fit]! +
+            oApt[oa + 1]! * yStrength[fit + 1]! +
+            oApt[oa + 2]! * yStrength[fit + 2]! +
+            oApt[oa + 3]! * yStrength[fit + 3]! +
+            oApt[oa + 4]! * yStrength[fit + 4]! +
+            oApt[oa + 5]! * yStrength[fit + 5]!;
           const skills = skillBase[o]! + skillSlope[o]! * shared;
           const units =
             Math.round(wI * interest) +

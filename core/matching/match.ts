@@ -6,7 +6,13 @@ import { isIsoDate } from '../domain/calendar.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS } from '../domain/records.ts';
-import { characteristicLetters, clamp01, round4, SCORE_SCALE, toScoreUnits } from './components.ts';
+import {
+  characteristicLetters,
+  congruenceFromCosine,
+  round4,
+  SCORE_SCALE,
+  toScoreUnits,
+} from './components.ts';
 import type { MatchConfig } from './config.ts';
 import { explainRecommendationFacts, explainSet } from './explain.ts';
 import {
@@ -21,7 +27,6 @@ import {
 } from './kernel.ts';
 import {
   expectedPercentile,
-  JOB_ZONES,
   type OpportunitySet,
   type Prepared,
   type PreparedOpportunities,
@@ -139,14 +144,13 @@ function isFeasible(ctx: Context, y: number, set: OpportunitySet, o: number): bo
 function interestOf(youthSet: YouthSet, y: number, set: OpportunitySet, o: number): number {
   let dot = 0;
   for (let i = 0; i < 6; i++) dot += youthSet.unit[y * 6 + i]! * set.unit[o * 6 + i]!;
-  return clamp01((1 + dot) / 2);
+  return congruenceFromCosine(dot);
 }
 
 function aptitudeOf(youthSet: YouthSet, y: number, set: OpportunitySet, o: number): number {
-  const fitBase = (y * JOB_ZONES + set.jobZone[o]! - 1) * SUBTESTS;
   let aptitude = 0;
   for (let s = 0; s < SUBTESTS; s++) {
-    aptitude += set.aptitudeWeight[o * SUBTESTS + s]! * youthSet.aptitudeFit[fitBase + s]!;
+    aptitude += set.aptitudeWeight[o * SUBTESTS + s]! * youthSet.aptitudeStrength[y * SUBTESTS + s]!;
   }
   return Math.min(1, aptitude);
 }

@@ -13,7 +13,7 @@ import {
   centredUnit,
   jobSkillsOverlap,
   reachScore,
-  subtestFit,
+  subtestStrength,
   trainingSkillsNovelty,
 } from './components.ts';
 import type { MatchConfig } from './config.ts';
@@ -65,8 +65,8 @@ export interface YouthSet {
   needMask: Uint8Array;
   district: Int32Array;
   unit: Float64Array;
-  /** Per youth, per job zone, per subtest: the subtest fit against that zone's expectation. */
-  aptitudeFit: Float64Array;
+  /** Per youth, per subtest: the subtest's strength (percentile / 100; 0.5 when not assessed). */
+  aptitudeStrength: Float64Array;
   skillBits: Uint32Array;
   /** Per youth, per district: reach score, or -1 when the district is out of reach. */
   reach: Float64Array;
@@ -211,11 +211,10 @@ export function buildYouthSet(
     needMask: new Uint8Array(n),
     district: new Int32Array(n),
     unit: new Float64Array(n * 6),
-    aptitudeFit: new Float64Array(n * JOB_ZONES * SUBTESTS),
+    aptitudeStrength: new Float64Array(n * SUBTESTS),
     skillBits: new Uint32Array(n * skills.words),
     reach: new Float64Array(n * d),
   };
-  const span = config.aptitude.shortfallSpan;
   youth.forEach((y, i) => {
     set.age[i] = ageOn(y.birthDate, asOf);
     set.educationRank[i] = educationRank(y.education);
@@ -223,16 +222,9 @@ export function buildYouthSet(
     const home = districts.index.get(y.district)!;
     set.district[i] = home;
     if (y.interestProfile) set.unit.set(centredUnit(y.interestProfile), i * 6);
-    for (let z = 0; z < JOB_ZONES; z++) {
-      const expected = expectedPercentile(config, z + 1);
-      APTITUDE_SUBTESTS.forEach((subtest, s) => {
-        set.aptitudeFit[(i * JOB_ZONES + z) * SUBTESTS + s] = subtestFit(
-          y.aptitudes[subtest]?.percentile,
-          expected,
-          span,
-        );
-      });
-    }
+    APTITUDE_SUBTESTS.forEach((subtest, s) => {
+      set.aptitudeStrength[i * SUBTESTS + s] = subtestStrength(y.aptitudes[subtest]?.percentile);
+    });
     setBits(set.skillBits, i * skills.words, y.skills, skills);
     const maxKm = youthMaxCommuteKm(y, config);
     const relocate = y.preferences.willingToRelocate === true;

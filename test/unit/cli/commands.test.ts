@@ -157,7 +157,7 @@ describe('match options', () => {
     expect(jobIds(top.stdout)).toHaveLength(1);
     await writeFile(
       file('config.json'),
-      JSON.stringify({ version: 'match-v1', topJobs: 2, topTrainings: 0 }),
+      JSON.stringify({ version: 'match-v2', topJobs: 2, topTrainings: 0 }),
     );
     const configured = await run([...matchArgs(), '--as-of', '2026-03-01', '--config', file('config.json')]);
     expect(configured.code).toBe(0);
@@ -170,7 +170,7 @@ describe('match options', () => {
     await writeFile(
       file('bad-config.json'),
       JSON.stringify({
-        version: 'match-v1',
+        version: 'match-v2',
         weights: { interest: 0.9, aptitude: 0.2, skills: 0.2, reach: 0.15 },
       }),
     );

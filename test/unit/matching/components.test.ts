@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { APTITUDE_SUBTESTS } from '#core/domain/records';
 import {
+  aptitudeFit,
   aptitudeWeights,
   centredUnit,
+  congruenceFromCosine,
   DEFAULT_MATCH_CONFIG,
   interestCongruence,
   jobSkillsOverlap,
   matchAll,
   reachScore,
-  subtestFit,
+  subtestStrength,
   topLetters,
   trainingSkillsNovelty,
 } from '#core/matching/index';
@@ -27,12 +29,19 @@ describe('interest congruence', () => {
   it('an opposite shape scores 0 and an orthogonal one 0.5', () => {
     expect(interestCongruence(centredUnit([1, 0, 0, 0, 0, 0]), centredUnit([0, 1, 1, 1, 1, 1]))).toBeCloseTo(
       0,
-      12,
+      6,
     );
     // R-I difference vs A-S difference: orthogonal after centring.
     expect(
       interestCongruence(centredUnit([1, -1, 0, 0, 0, 0]), centredUnit([0, 0, 1, -1, 0, 0])),
     ).toBeCloseTo(0.5, 12);
+  });
+
+  it('is linear in the angle between the shapes', () => {
+    expect(congruenceFromCosine(1)).toBe(1);
+    expect(congruenceFromCosine(0)).toBe(0.5);
+    expect(congruenceFromCosine(Math.cos(Math.PI / 4))).toBeCloseTo(0.75, 12);
+    expect(congruenceFromCosine(1.0000001)).toBe(1);
   });
 
   it('a flat profile has no shape and is neutral', () => {
@@ -69,12 +78,23 @@ describe('aptitude fit', () => {
     expect(Array.from(aptitudeWeights([4, 4, 4, 4, 4, 4], relevance))).toEqual(Array(6).fill(1 / 6));
   });
 
-  it('fit is 1 at or above the expectation, linear below, neutral when missing', () => {
-    expect(subtestFit(50, 50, 40)).toBe(1);
-    expect(subtestFit(90, 50, 40)).toBe(1);
-    expect(subtestFit(30, 50, 40)).toBe(0.5);
-    expect(subtestFit(5, 50, 40)).toBe(0);
-    expect(subtestFit(undefined, 50, 40)).toBe(0.5);
+  it('a subtest counts its percentile as a share, the median when not assessed', () => {
+    expect(subtestStrength(50)).toBe(0.5);
+    expect(subtestStrength(90)).toBe(0.9);
+    expect(subtestStrength(undefined)).toBe(0.5);
+  });
+
+  it('fit weighs the demanded subtests; the same percentile everywhere fits every profile alike', () => {
+    const even = { verbal: 60, numerical: 60, abstract: 60, spatial: 60, clerical: 60, mechanical: 60 };
+    const mixed = { verbal: 90, numerical: 30, abstract: 30, spatial: 30, clerical: 30, mechanical: 70 };
+    const at = (p: Record<string, number>) =>
+      Object.fromEntries(Object.entries(p).map(([k, v]) => [k, { percentile: v }]));
+    const social = aptitudeWeights([1, 1, 1, 7, 1, 1], relevance); // verbal only
+    const realistic = aptitudeWeights([7, 1, 1, 1, 1, 1], relevance); // mechanical, spatial
+    expect(aptitudeFit(at(even), social)).toBeCloseTo(0.6, 12);
+    expect(aptitudeFit(at(even), realistic)).toBeCloseTo(0.6, 12);
+    expect(aptitudeFit(at(mixed), social)).toBeCloseTo(0.9, 12);
+    expect(aptitudeFit(at(mixed), realistic)).toBeCloseTo(0.5, 12);
   });
 });
 
@@ -131,9 +151,9 @@ describe('a whole score, worked by hand', () => {
       options(),
     );
     const rec = result!.jobs[0]!;
-    // interest 1 * 0.45; aptitude (0.5*0.5 + 0.5*1) * 0.20; skills 2/4 * 0.20; reach 15 road km of 30 -> 0.65 * 0.15
-    expect(rec.components).toEqual({ interest: 0.45, aptitude: 0.15, skills: 0.1, reach: 0.0975 });
-    expect(rec.score).toBe(0.7975);
+    // interest 1 * 0.45; aptitude (0.5*0.15 + 0.5*0.55) * 0.20; skills 2/4 * 0.20; reach 15 road km of 30 -> 0.65 * 0.15
+    expect(rec.components).toEqual({ interest: 0.45, aptitude: 0.07, skills: 0.1, reach: 0.0975 });
+    expect(rec.score).toBe(0.7175);
     expect(rec.distanceKm).toBe(15);
     expect(rec.missingSkills).toEqual(['gerinda', 'k3']);
     expect(rec.aptitudeGaps).toEqual([{ subtest: 'mechanical', percentile: 15, expected: 35 }]);

@@ -4,7 +4,7 @@ import { DEFAULT_MATCH_CONFIG, parseMatchConfig } from '#core/matching/index';
 
 describe('match configuration', () => {
   it('fills every omitted field with its documented default', () => {
-    const config = parseMatchConfig({ version: 'match-v1' });
+    const config = parseMatchConfig({ version: 'match-v2' });
     expect(config).toEqual(DEFAULT_MATCH_CONFIG);
     expect(config.weights).toEqual({ interest: 0.45, aptitude: 0.2, skills: 0.2, reach: 0.15 });
     expect(config.expectedPercentileByJobZone).toEqual({ 1: 20, 2: 35, 3: 50, 4: 65, 5: 80 });
@@ -13,14 +13,14 @@ describe('match configuration', () => {
   });
 
   it('keeps the defaults of a section when only one of its fields is given', () => {
-    const config = parseMatchConfig({ version: 'match-v1', reach: { roadFactor: 1.5 } });
+    const config = parseMatchConfig({ version: 'match-v2', reach: { roadFactor: 1.5 } });
     expect(config.reach).toEqual({ ...DEFAULT_MATCH_CONFIG.reach, roadFactor: 1.5 });
   });
 
   it('rejects weights that do not sum to 1, naming the field', () => {
     const attempt = () =>
       parseMatchConfig({
-        version: 'match-v1',
+        version: 'match-v2',
         weights: { interest: 0.5, aptitude: 0.2, skills: 0.2, reach: 0.2 },
       });
     expect(attempt).toThrow(ValidationError);

@@ -28,7 +28,7 @@ describe('explanations', () => {
     );
     expect(en).toContain('You have 1 of 2 required skills; missing: spreadsheets.');
     expect(en).toContain('About 15 km from your district (limit 30 km).');
-    expect(id).toMatch(/Skor 0,\d\d \(minat 0,45, bakat 0,10, keterampilan 0,10, jangkauan 0,10\)/);
+    expect(id).toMatch(/Skor 0,\d\d \(minat 0,4\d, bakat 0,10, keterampilan 0,10, jangkauan 0,10\)/);
     expect(en).toContain('flagged for programme review');
   });
 
