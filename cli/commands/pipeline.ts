@@ -1,7 +1,8 @@
 /**
  * Score and match in-process, from files to recommendations: the steps `score`, `match` and `demo`
  * share. Every problem found after parsing (an assessment that cannot be scored, an unknown
- * occupation, a gender requirement) is tied back to the file and row it came from.
+ * occupation, a gender requirement) is tied back to the file and row it came from, by the same
+ * row rules the upload pipeline applies (core/usecases/intake.ts).
  */
 import type { IsoDate } from '#core/domain/calendar';
 import type { Issue } from '#core/domain/errors';
@@ -11,16 +12,21 @@ import {
   type MatchConfig,
   matchAll,
   type OpportunityProfileContext,
-  trainingToProfile,
-  vacancyToProfile,
   type YouthRecommendations,
 } from '#core/matching/index';
 import { byRow } from '#core/records/parse';
 import { districtDistance } from '#core/reference/districts';
 import { occupationReference } from '#core/reference/occupations';
-import { createScoringContext, type ScoringContext, scoreAssessments } from '#core/scoring/index';
+import { createScoringContext, type ScoringContext } from '#core/scoring/index';
 import type { SkillVocabulary } from '#core/skills/vocabulary';
-import { checkInputFiles, type LoadedFile, loadRecords, type RowRecord } from './inputs.ts';
+import {
+  genderReviewWarning,
+  opportunityProfileContext,
+  profileTrainingRow,
+  profileVacancyRow,
+  scoreRow,
+} from '#core/usecases/intake';
+import { checkInputFiles, type LoadedFile, loadRecords } from './inputs.ts';
 
 export interface ScoringOutcome {
   profiles: YouthProfile[];
@@ -28,42 +34,20 @@ export interface ScoringOutcome {
   warnings: Issue[];
 }
 
-function rowOf<R>(file: LoadedFile<R>, index: number): number | undefined {
-  return file.records[index]?.row;
-}
-
-function at(file: string, row: number | undefined, record: string | undefined) {
-  return {
-    file,
-    ...(row !== undefined && { row }),
-    ...(record !== undefined && { record }),
-  };
-}
-
-function unknownSkillWarnings(file: string, row: number | undefined, profile: YouthProfile): Issue[] {
-  return profile.unknownSkills.map((skill) => ({
-    ...at(file, row, profile.youthId),
-    field: 'skills',
-    reason: `unknown skill "${skill}": not in the skills vocabulary; kept and flagged, but it cannot be matched`,
-  }));
-}
-
 /** Scores parsed assessments; an assessment scoring refuses is reported at its row. */
 export function scoreLoaded(assessments: LoadedFile<AssessmentRecord>, ctx: ScoringContext): ScoringOutcome {
-  const { file } = assessments;
-  const batch = scoreAssessments(
-    assessments.records.map((r) => r.record),
-    ctx,
-  );
-  const rejected = batch.rejected.flatMap(({ index, youthId, issues }) =>
-    issues.map((issue) => ({ ...issue, ...at(file, rowOf(assessments, index), issue.record ?? youthId) })),
-  );
-  const rowById = new Map(assessments.records.map((r) => [r.record.youth_id, r.row]));
-  const warnings = batch.profiles.flatMap((profile) =>
-    unknownSkillWarnings(file, rowById.get(profile.youthId), profile),
-  );
-  rejected.sort(byRow);
-  return { profiles: batch.profiles, rejected, warnings };
+  const outcome: ScoringOutcome = { profiles: [], rejected: [], warnings: [] };
+  for (const { record, row } of assessments.records) {
+    const scored = scoreRow(record, { file: assessments.file, row }, ctx);
+    if (!scored.ok) {
+      outcome.rejected.push(...scored.rejected);
+      continue;
+    }
+    outcome.profiles.push(scored.profile);
+    outcome.warnings.push(...scored.warnings);
+  }
+  outcome.rejected.sort(byRow);
+  return outcome;
 }
 
 export interface OpportunityOutcome {
@@ -72,64 +56,25 @@ export interface OpportunityOutcome {
   warnings: Issue[];
 }
 
-function genderReviewWarning(file: string, row: number, vacancy: Vacancy): Issue[] {
-  const requirement = vacancy.gender_requirement;
-  if (requirement === undefined || requirement === 'any') return [];
-  return [
-    {
-      ...at(file, row, vacancy.vacancy_id),
-      field: 'gender_requirement',
-      reason: `"${requirement}" is recorded and flagged for programme review; it never excludes anyone`,
-    },
-  ];
-}
-
-function profiled<R>(
-  loaded: LoadedFile<R>,
-  toProfile: (record: R) => { profile: OpportunityProfile; warnings: Issue[] },
-  extraWarnings: (row: RowRecord<R>) => Issue[],
-): { profiles: OpportunityProfile[]; warnings: Issue[] } {
-  const profiles: OpportunityProfile[] = [];
-  const warnings: Issue[] = [];
-  for (const entry of loaded.records) {
-    const result = toProfile(entry.record);
-    profiles.push(result.profile);
-    for (const warning of result.warnings) {
-      warnings.push({ ...warning, ...at(loaded.file, entry.row, warning.record) });
-    }
-    warnings.push(...extraWarnings(entry));
-  }
-  return { profiles, warnings };
-}
-
+/** Profiles vacancies and training offers; a gender requirement becomes a warning for review. */
 export function profileOpportunities(
   vacancies: LoadedFile<Vacancy>,
   trainings: LoadedFile<TrainingOffer>,
   ctx: OpportunityProfileContext,
 ): OpportunityOutcome {
-  const jobs = profiled(
-    vacancies,
-    (v) => vacancyToProfile(v, ctx),
-    (entry) => genderReviewWarning(vacancies.file, entry.row, entry.record),
-  );
-  const offers = profiled(
-    trainings,
-    (t) => trainingToProfile(t, ctx),
-    () => [],
-  );
-  return {
-    jobs: jobs.profiles,
-    trainings: offers.profiles,
-    warnings: [...jobs.warnings, ...offers.warnings],
-  };
-}
-
-export function opportunityContext(skills: SkillVocabulary, config: MatchConfig): OpportunityProfileContext {
-  return {
-    occupations: occupationReference.lookup,
-    normaliseSkills: (values) => skills.normalise(values),
-    unknownJobZone: config.unknownJobZone,
-  };
+  const outcome: OpportunityOutcome = { jobs: [], trainings: [], warnings: [] };
+  for (const { record, row } of vacancies.records) {
+    const at = { file: vacancies.file, row };
+    const { profile, warnings, review } = profileVacancyRow(record, at, ctx);
+    outcome.jobs.push(profile);
+    outcome.warnings.push(...warnings, ...(review ? [genderReviewWarning(review, at)] : []));
+  }
+  for (const { record, row } of trainings.records) {
+    const { profile, warnings } = profileTrainingRow(record, { file: trainings.file, row }, ctx);
+    outcome.trainings.push(profile);
+    outcome.warnings.push(...warnings);
+  }
+  return outcome;
 }
 
 export interface MatchSettings {
@@ -198,7 +143,7 @@ export async function runMatchPipeline(paths: MatchFiles, settings: MatchSetting
   const opportunities = profileOpportunities(
     vacancies,
     trainings,
-    opportunityContext(scoring.skills, settings.config),
+    opportunityProfileContext(scoring, occupationReference.lookup, settings.config),
   );
   const recommendations = matchAll(scored.profiles, [...opportunities.jobs, ...opportunities.trainings], {
     asOf: settings.asOf,

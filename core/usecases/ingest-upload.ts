@@ -9,15 +9,18 @@ import { type Issue, ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import type { AssessmentRecord, RecordKind, TrainingOffer, Vacancy } from '../domain/records.ts';
 import type { OccupationLookup } from '../domain/reference.ts';
-import {
-  type OpportunityProfileContext,
-  trainingToProfile,
-  vacancyToProfile,
-} from '../matching/opportunity-profile.ts';
+import type { OpportunityProfileContext } from '../matching/opportunity-profile.ts';
 import type { MatchingPorts, PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
 import { byRow, parseRowStream } from '../records/parse.ts';
 import type { RawRowSource, RecordOf } from '../records/types.ts';
-import { type ScoringContext, scoreAssessment } from '../scoring/score.ts';
+import type { ScoringContext } from '../scoring/score.ts';
+import {
+  issueAt,
+  opportunityProfileContext,
+  profileTrainingRow,
+  profileVacancyRow,
+  scoreRow,
+} from './intake.ts';
 import {
   loadOpenOpportunities,
   type MatchingSetup,
@@ -91,12 +94,6 @@ export function uploadIdentity(key: string): {
   }
 }
 
-const at = (file: string, row: number, record?: string) => ({
-  file,
-  row,
-  ...(record !== undefined && { record }),
-});
-
 function ownerIssue(
   owner: UploadOwner,
   kind: RecordKind,
@@ -108,7 +105,7 @@ function ownerIssue(
     const vacancy = record as Vacancy;
     if (vacancy.employer_id === owner.employerId) return undefined;
     return {
-      ...at(file, row, vacancy.vacancy_id),
+      ...issueAt({ file, row }, vacancy.vacancy_id),
       field: 'employer_id',
       reason: `this upload belongs to employer ${owner.employerId}; a row for another employer is refused`,
     };
@@ -117,16 +114,12 @@ function ownerIssue(
     const training = record as TrainingOffer;
     if (training.provider_id === owner.providerId) return undefined;
     return {
-      ...at(file, row, training.training_id),
+      ...issueAt({ file, row }, training.training_id),
       field: 'provider_id',
       reason: `this upload belongs to provider ${owner.providerId}; a row for another provider is refused`,
     };
   }
   return undefined;
-}
-
-function withRow(issues: readonly Issue[], file: string, row: number): Issue[] {
-  return issues.map((issue) => ({ ...issue, file, row }));
 }
 
 function acceptAssessment(
@@ -137,44 +130,27 @@ function acceptAssessment(
   version: number,
   state: KindState,
 ): void {
-  let profile: YouthProfile;
-  try {
-    profile = scoreAssessment(record, deps.scoring);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    state.rejected.push(...withRow(error.issues, file, row));
+  const scored = scoreRow(record, { file, row }, deps.scoring);
+  if (!scored.ok) {
+    state.rejected.push(...scored.rejected);
     return;
   }
-  const stored: StoredYouth = { profile, version };
+  const stored: StoredYouth = { profile: scored.profile, version };
   if (record.nik !== undefined) {
     try {
       stored.nikHash = deps.pseudonymiseNik(record.nik);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       state.rejected.push({
-        ...at(file, row, record.youth_id),
+        ...issueAt({ file, row }, record.youth_id),
         field: 'nik',
         reason: 'must be exactly 16 digits',
       });
       return;
     }
   }
-  for (const skill of profile.unknownSkills) {
-    state.warnings.push({
-      ...at(file, row, record.youth_id),
-      field: 'skills',
-      reason: `unknown skill "${skill}": kept on the profile but not matched`,
-    });
-  }
+  state.warnings.push(...scored.warnings);
   state.youth.push({ value: stored, row });
-}
-
-function profileContext(deps: IngestDeps): OpportunityProfileContext {
-  return {
-    occupations: deps.occupations,
-    normaliseSkills: (skills) => deps.scoring.skills.normalise(skills),
-    unknownJobZone: deps.matching.config.unknownJobZone,
-  };
 }
 
 function acceptOpportunity(
@@ -188,18 +164,15 @@ function acceptOpportunity(
 ): void {
   if (kind === 'vacancies') {
     const vacancy = record as Vacancy;
-    const { profile, warnings } = vacancyToProfile(vacancy, ctx);
-    state.warnings.push(...withRow(warnings, file, row));
-    const requirement = vacancy.gender_requirement;
-    if (requirement !== undefined && requirement !== 'any') {
-      state.review.push({ vacancy_id: vacancy.vacancy_id, employer_id: vacancy.employer_id, requirement });
-    }
+    const { profile, warnings, review } = profileVacancyRow(vacancy, { file, row }, ctx);
+    state.warnings.push(...warnings);
+    if (review) state.review.push(review);
     state.opportunities.push({ value: { kind: 'job', record: vacancy, profile, version }, row });
     return;
   }
   const training = record as TrainingOffer;
-  const { profile, warnings } = trainingToProfile(training, ctx);
-  state.warnings.push(...withRow(warnings, file, row));
+  const { profile, warnings } = profileTrainingRow(training, { file, row }, ctx);
+  state.warnings.push(...warnings);
   state.opportunities.push({ value: { kind: 'training', record: training, profile, version }, row });
 }
 
@@ -271,7 +244,7 @@ async function refuseForeignIds(
   for (const { value, row } of state.opportunities) {
     if (!foreign.has(value.profile.id)) continue;
     state.rejected.push({
-      ...at(file, row, value.profile.id),
+      ...issueAt({ file, row }, value.profile.id),
       field: what,
       reason: `${what} ${value.profile.id} belongs to another ${owner.scope}; choose a new id`,
     });
@@ -300,7 +273,7 @@ export async function ingestUpload(input: IngestUploadInput, deps: IngestDeps): 
   const owner = identity.owner;
   const kind = upload.kind;
   const state: KindState = { rejected: [], warnings: [], review: [], youth: [], opportunities: [] };
-  const ctx = profileContext(deps);
+  const ctx = opportunityProfileContext(deps.scoring, deps.occupations, deps.matching.config);
   const parsed = await parseRowStream(
     kind,
     input.openRows(),
