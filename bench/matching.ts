@@ -54,14 +54,14 @@ function outcome(timing: Timing, kept: number, digest: string, extra = ''): Work
   };
 }
 
-function engine(interestBlock: 'kernel' | 'mmul'): WorkloadOutcome {
+function engine(): WorkloadOutcome {
   const t0 = performance.now();
   const data = generateWorkload(SEED, SIZES);
   const t1 = performance.now();
   const digest = new ResultDigest();
   let kept = 0;
   let pathways = 0;
-  const options = { asOf: data.asOf, config: DEFAULT_MATCH_CONFIG, distance: data.distance, interestBlock };
+  const options = { asOf: data.asOf, config: DEFAULT_MATCH_CONFIG, distance: data.distance };
   const time = timed(() => {
     for (const block of matchInBlocks(data.youth, data.opportunities, options)) {
       for (const r of block) {
@@ -107,11 +107,6 @@ export const matchingBenchmark: BenchmarkModule = {
         'blocked typed-array kernel, results streamed per block of 128 youth, heap capped at 256 MB',
       nodeFlags: ['--max-old-space-size=256'],
     },
-    {
-      name: 'engine-mmul',
-      description: 'the same, interest block as an ml-matrix product per 64 youth',
-      nodeFlags: ['--max-old-space-size=256'],
-    },
     { name: 'engine-default-heap', description: 'the engine with V8 default heap sizing' },
     {
       name: 'baseline',
@@ -119,15 +114,14 @@ export const matchingBenchmark: BenchmarkModule = {
     },
   ],
   run(workload) {
-    if (workload === 'engine' || workload === 'engine-default-heap') return engine('kernel');
-    if (workload === 'engine-mmul') return engine('mmul');
+    if (workload === 'engine' || workload === 'engine-default-heap') return engine();
     if (workload === 'baseline') return baseline();
     throw new Error(`unknown matching workload "${workload}"`);
   },
   compare(results: Record<string, MeasuredOutcome>) {
     const lines: string[] = [];
     const base = results['baseline'];
-    for (const name of ['engine', 'engine-mmul', 'engine-default-heap']) {
+    for (const name of ['engine', 'engine-default-heap']) {
       const r = results[name];
       if (!r) continue;
       const rss = `peak RSS ${r.peakRssMb} MB (target <= ${TARGET_RSS_MB}: ${r.peakRssMb <= TARGET_RSS_MB ? 'met' : 'missed'})`;

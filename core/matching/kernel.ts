@@ -5,7 +5,6 @@
  * A key packs the score (fixed point, 4 decimals) with the opportunity's position in id order, so
  * one comparison implements "higher score first, then opportunity id ascending".
  */
-import { Matrix } from 'ml-matrix';
 import { congruenceFromCosine } from './components.ts';
 import { type OpportunitySet, SUBTESTS, type YouthSet } from './prepare.ts';
 
@@ -17,7 +16,6 @@ export interface KernelSettings {
   pathwayKeep: number;
   pathwayMinInterest: number;
   pathwayMaxSkillsOverlap: number;
-  interestBlock: 'kernel' | 'mmul';
 }
 
 /** Top-K keys per youth, each youth's heap in its own slice of one array. */
@@ -87,19 +85,6 @@ export function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Interest congruence of a block of youth against every opportunity, as one ml-matrix product. */
-function interestByProduct(youth: YouthSet, start: number, end: number, set: OpportunitySet): Matrix {
-  const youthRows = new Matrix(end - start, 6);
-  for (let y = start; y < end; y++) {
-    for (let i = 0; i < 6; i++) youthRows.set(y - start, i, youth.unit[y * 6 + i]!);
-  }
-  const opportunityColumns = new Matrix(6, set.n);
-  for (let o = 0; o < set.n; o++) {
-    for (let i = 0; i < 6; i++) opportunityColumns.set(i, o, set.unit[o * 6 + i]!);
-  }
-  return youthRows.mmul(opportunityColumns);
-}
-
 const YOUTH_BLOCK = 64;
 const OPPORTUNITY_CHUNK = 512;
 
@@ -130,8 +115,6 @@ export function runKernel(
 
   for (let start = from; start < to; start += YOUTH_BLOCK) {
     const end = Math.min(to, start + YOUTH_BLOCK);
-    const product =
-      settings.interestBlock === 'mmul' && n > 0 ? interestByProduct(youth, start, end, set) : null;
     for (let chunk = 0; chunk < n; chunk += OPPORTUNITY_CHUNK) {
       const chunkEnd = Math.min(n, chunk + OPPORTUNITY_CHUNK);
       for (let y = start; y < end; y++) {
@@ -157,21 +140,15 @@ export function runKernel(
           const educationMet = edu >= oEdu[o]!;
           if (!educationMet && !wantPathways) continue;
 
-          let interest: number;
-          if (product !== null) {
-            interest = congruenceFromCosine(product.get(y - start, o));
-          } else {
-            const ou = o * 6;
-            // Summed in the same order as the matrix product, so both paths give identical scores.
-            const dot =
-              u0 * oUnit[ou]! +
-              u1 * oUnit[ou + 1]! +
-              u2 * oUnit[ou + 2]! +
-              u3 * oUnit[ou + 3]! +
-              u4 * oUnit[ou + 4]! +
-              u5 * oUnit[ou + 5]!;
-            interest = congruenceFromCosine(dot);
-          }
+          const ou = o * 6;
+          const dot =
+            u0 * oUnit[ou]! +
+            u1 * oUnit[ou + 1]! +
+            u2 * oUnit[ou + 2]! +
+            u3 * oUnit[ou + 3]! +
+            u4 * oUnit[ou + 4]! +
+            u5 * oUnit[ou + 5]!;
+          const interest = congruenceFromCosine(dot);
           const wanted = wantPathways && interest >= minInterest;
           if (!educationMet && !wanted) continue;
           const count = skillCount[o]!;

@@ -468,7 +468,7 @@ function youthFlags(ctx: Context, y: number): string[] {
   return flags;
 }
 
-function kernelSettings(config: MatchConfig, keep: number, interestBlock: 'kernel' | 'mmul'): KernelSettings {
+function kernelSettings(config: MatchConfig, keep: number): KernelSettings {
   const w = config.weights;
   return {
     weightUnits: {
@@ -482,7 +482,6 @@ function kernelSettings(config: MatchConfig, keep: number, interestBlock: 'kerne
     pathwayKeep: config.pathways.maxJobs * 4,
     pathwayMinInterest: config.pathways.minInterest,
     pathwayMaxSkillsOverlap: config.pathways.maxSkillsOverlap,
-    interestBlock,
   };
 }
 
@@ -521,11 +520,10 @@ export function* matchFactsInBlocks(
   const ctx = context(prepared, config);
   const limitJobs = options.limitJobs ?? config.topJobs;
   const limitTrainings = options.limitTrainings ?? config.topTrainings;
-  const interestBlock = options.interestBlock ?? 'kernel';
   const { districts, skills, jobs, trainings } = prepared;
   const wantPathways = config.pathways.maxJobs > 0 && trainings.n > 0;
-  const jobSettings = kernelSettings(config, limitJobs, interestBlock);
-  const trainingSettings = kernelSettings(config, limitTrainings, interestBlock);
+  const jobSettings = kernelSettings(config, limitJobs);
+  const trainingSettings = kernelSettings(config, limitTrainings);
   const block = Math.max(1, Math.floor(blockSize));
 
   const topJobs = createTopK(block, limitJobs);
@@ -616,7 +614,7 @@ export function topCandidates(
     set,
     prepared.districts.codes.length,
     prepared.skills.words,
-    kernelSettings(config, 1, 'kernel'),
+    kernelSettings(config, 1),
     top,
     null,
   );

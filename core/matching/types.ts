@@ -131,11 +131,6 @@ export interface MatchOptions {
   skillLabel?: SkillLabel;
   limitJobs?: number;
   limitTrainings?: number;
-  /**
-   * How the interest block is computed: a fused typed-array kernel (default) or an ml-matrix
-   * product per block of youth. Results are identical; see docs/benchmarks.md for the speed.
-   */
-  interestBlock?: 'kernel' | 'mmul';
 }
 
 export interface Candidate {

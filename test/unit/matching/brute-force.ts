@@ -3,16 +3,16 @@
  * all feasible pairs sorted, the first K kept. Written independently of the typed-array engine so
  * the two can check each other; far too slow for programme scale.
  */
-import { ageOn, dayNumber, type IsoDate } from '../domain/calendar.ts';
-import { accommodationNeeds } from '../domain/disability.ts';
-import { meetsEducation } from '../domain/education.ts';
-import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
-import { APTITUDE_SUBTESTS } from '../domain/records.ts';
-import type { DistanceLookup } from '../domain/reference.ts';
-import { RIASEC } from '../domain/riasec.ts';
-import type { MatchConfig } from './config.ts';
-import { distanceLookup } from './prepare.ts';
-import type { DistanceMatrix, ScoreComponents } from './types.ts';
+import { ageOn, dayNumber, type IsoDate } from '#core/domain/calendar';
+import { accommodationNeeds } from '#core/domain/disability';
+import { meetsEducation } from '#core/domain/education';
+import type { OpportunityProfile, YouthProfile } from '#core/domain/profiles';
+import { APTITUDE_SUBTESTS } from '#core/domain/records';
+import type { DistanceLookup } from '#core/domain/reference';
+import { RIASEC } from '#core/domain/riasec';
+import type { MatchConfig } from '#core/matching/config';
+import { distanceLookup } from '#core/matching/prepare';
+import type { DistanceMatrix, ScoreComponents } from '#core/matching/types';
 
 export interface ReferenceRecommendation {
   opportunityId: string;
