@@ -176,6 +176,8 @@ export interface RecommendationRepository<S extends RecommendationSet = Recommen
   writeSets(sets: readonly S[], districts?: ReadonlyMap<string, string>): Promise<WriteSetsResult>;
   get(youthId: string): Promise<StoredRecommendationSet<S> | undefined>;
   headlines(youthIds: readonly string[]): Promise<Map<string, RecommendationHeadline>>;
+  /** How many youth each opportunity's candidate list holds (0 for an opportunity without a list). */
+  candidateCounts(kind: OpportunityKind, opportunityIds: readonly string[]): Promise<Map<string, number>>;
   /** Best candidates first, ties in youth-id order. */
   listCandidates(
     kind: OpportunityKind,
@@ -262,8 +264,17 @@ export const OUTCOME_TYPES = [
   'enrolled',
   'declined',
   'complaint',
+  'employer_interest',
 ] as const;
 export type OutcomeType = (typeof OUTCOME_TYPES)[number];
+
+/**
+ * What a counsellor records. `employer_interest` is recorded by the employer's "interested" action
+ * on a pseudonymous candidate, so the youth's counsellor sees it in the history.
+ */
+export const COUNSELLOR_OUTCOME_TYPES = OUTCOME_TYPES.filter(
+  (t): t is Exclude<OutcomeType, 'employer_interest'> => t !== 'employer_interest',
+);
 
 export interface OutcomeRecord {
   outcomeId: string;

@@ -21,7 +21,12 @@ export const ACTIONS = [
   'outcome:record',
   'upload:create',
   'upload:read',
+  'upload:list',
+  'upload:template',
+  'opportunity:list',
+  'vacancy:interest',
   'reports:summary',
+  'reports:audit',
   'youth:export',
   'youth:erase',
 ] as const;
@@ -49,6 +54,10 @@ export interface UploadRef {
   /** The stored report's owner scope, see `uploadOwnerId`. */
   ownerId: string;
 }
+export interface OwnerRequest {
+  /** Nothing to check per record: the listing is keyed by the caller's own owner id. */
+  own: true;
+}
 export interface SummaryRequest {
   /** Districts asked for; empty or absent = every district the caller may see. */
   districts?: readonly string[];
@@ -64,7 +73,12 @@ export interface ActionResources {
   'outcome:record': YouthRef;
   'upload:create': UploadRequest;
   'upload:read': UploadRef;
+  'upload:list': OwnerRequest;
+  'upload:template': UploadRequest;
+  'opportunity:list': OwnerRequest;
+  'vacancy:interest': VacancyRef;
   'reports:summary': SummaryRequest | undefined;
+  'reports:audit': SummaryRequest | undefined;
   'youth:export': YouthRef;
   'youth:erase': YouthRef;
 }
@@ -80,8 +94,10 @@ export interface AccessDecision {
    * For a counsellor's candidate list this is what keeps other districts' youth out of it.
    */
   districts?: readonly string[];
-  /** Owner scope to stamp on a new upload; absent when any owner is allowed. */
+  /** Owner scope to stamp on a new upload, or to list by; absent when any owner is allowed. */
   ownerId?: string;
+  /** The employer or provider id whose vacancies or training offers a listing is limited to. */
+  opportunityOwner?: { kind: 'job' | 'training'; id: string };
 }
 
 /** Scope rules, named for the table below. */
@@ -94,6 +110,8 @@ export type Scope =
   | 'anyUploadKind'
   | 'ownUpload'
   | 'anyUpload'
+  | 'ownUploads'
+  | 'ownOpportunities'
   | 'managedDistricts'
   | 'anyYouth';
 
@@ -118,7 +136,12 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   'outcome:record': { counsellor: 'ownDistricts' },
   'upload:create': { employer: 'ownUploadKind', provider: 'ownUploadKind', admin: 'anyUploadKind' },
   'upload:read': { employer: 'ownUpload', provider: 'ownUpload', admin: 'anyUpload' },
+  'upload:list': { employer: 'ownUploads', provider: 'ownUploads', admin: 'ownUploads' },
+  'upload:template': { employer: 'ownUploadKind', provider: 'ownUploadKind', admin: 'anyUploadKind' },
+  'opportunity:list': { employer: 'ownOpportunities', provider: 'ownOpportunities' },
+  'vacancy:interest': { employer: 'ownVacancy' },
   'reports:summary': { manager: 'managedDistricts' },
+  'reports:audit': { manager: 'managedDistricts' },
   'youth:export': { admin: 'anyYouth' },
   'youth:erase': { admin: 'anyYouth' },
 };
@@ -215,6 +238,20 @@ const SCOPES: Readonly<Record<Scope, ScopeCheck>> = {
   anyUpload: (_principal, action, resource) => {
     required(action, resource as UploadRef | undefined);
     return {};
+  },
+  ownUploads: (principal, action, resource) => {
+    required(action, resource as OwnerRequest | undefined);
+    return { ownerId: uploadOwnerId(principal) };
+  },
+  ownOpportunities: (principal, action, resource) => {
+    required(action, resource as OwnerRequest | undefined);
+    if (principal.role === 'employer' && principal.employerId) {
+      return { opportunityOwner: { kind: 'job', id: principal.employerId } };
+    }
+    if (principal.role === 'provider' && principal.providerId) {
+      return { opportunityOwner: { kind: 'training', id: principal.providerId } };
+    }
+    throw new ForbiddenError(`${withArticle(principal.role)} owns no vacancies or training offers`);
   },
   managedDistricts: (principal, _action, resource) => {
     const asked = [...new Set((resource as SummaryRequest | undefined)?.districts ?? [])].sort();

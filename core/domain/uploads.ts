@@ -6,6 +6,8 @@ import type { RecordKind } from './records.ts';
 
 export const INCOMING_PREFIX = 'incoming/';
 export const REPORTS_PREFIX = 'reports/';
+/** Nightly fairness audits, one per programme date: `reports/audits/<asOf>.json`. */
+export const AUDITS_PREFIX = `${REPORTS_PREFIX}audits/`;
 
 /** The folder uploads of one kind land in, e.g. `incoming/vacancies/`. */
 export function incomingPrefix(kind: RecordKind): string {

@@ -232,6 +232,29 @@ const ASSESSMENT_ALIASES: Record<string, string> = {
   ),
 };
 
+const ACRONYMS = new Set(['id', 'kbji', 'riasec', 'bpjs', 'tk', 'bps', 'nik']);
+
+/** "id_lowongan" -> "ID Lowongan". */
+function displayHeader(alias: string): string {
+  return alias
+    .split('_')
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join(' ');
+}
+
+/**
+ * An Indonesian header per field of a kind: its first alias in the tables above, written for
+ * people ("ID Lowongan"); fields without an alias keep their canonical name. Upload templates use
+ * them, and `canonicalColumn` reads each back as its field.
+ */
+export function indonesianHeaders(kind: RecordKind): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [alias, field] of Object.entries(COLUMN_SETS[kind].aliases)) {
+    headers[field] ??= displayHeader(alias);
+  }
+  return headers;
+}
+
 const INTEREST_ITEM = /^[riasec]\d{2}$/;
 
 interface ColumnSet {

@@ -11,7 +11,7 @@
  */
 import { type Issue, ValidationError } from '../domain/errors.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/records.ts';
-import { INCOMING_PREFIX, REPORTS_PREFIX } from '../domain/uploads.ts';
+import { AUDITS_PREFIX, INCOMING_PREFIX, REPORTS_PREFIX } from '../domain/uploads.ts';
 
 /** The owner segment of uploads the programme's data office sends through the API. */
 export const PROGRAMME_OWNER = 'PROGRAMME';
@@ -156,5 +156,5 @@ export function reportKeyOf(uploadKeyValue: string, digest: KeyDigest): string {
 
 /** Where the nightly rematch's fairness audit for one programme date is stored. */
 export function auditReportKey(asOf: string): string {
-  return `${REPORTS_PREFIX}audits/${asOf}.json`;
+  return `${AUDITS_PREFIX}${asOf}.json`;
 }

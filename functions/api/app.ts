@@ -22,7 +22,7 @@ import type { Principal } from '#core/access/principal';
 import { NotFoundError } from '#core/domain/errors';
 import { errorKeys } from '#functions/shared/logger';
 import { principalFromEvent } from './auth/claims.ts';
-import { errorMapping, errorResponse, json, MethodNotAllowedError } from './http.ts';
+import { errorMapping, errorResponse, file, json, MethodNotAllowedError } from './http.ts';
 import { type AnyRoute, API_PREFIX, type ApiDeps } from './route.ts';
 import { Router } from './router.ts';
 import { ROUTES } from './routes/index.ts';
@@ -98,7 +98,7 @@ async function dispatch(
     { params, query, body, principal: principal as Principal, requestId },
     deps,
   );
-  return json(result.status, result.body);
+  return 'file' in result ? file(result.status, result.file) : json(result.status, result.body);
 }
 
 /** Turns any error into the mapped response; registered last so it sees every failure. */

@@ -18,6 +18,7 @@ import { s3UploadSigner } from '#functions/adapters/s3/upload-signer';
 import { createLogger } from '#functions/shared/logger';
 import { loadNikKey } from '#functions/shared/nik-key';
 import openApiDocument from '../../openapi/openapi.json' with { type: 'json' };
+import { s3AuditReader } from './audits.ts';
 import { candidatePseudonymiser } from './auth/pseudonym.ts';
 import type { ApiConfig } from './config.ts';
 import { resolveApiKeys } from './keys.ts';
@@ -55,6 +56,7 @@ export async function createApiDeps(config: ApiConfig, clients: ApiClients = {})
     reports: new DynamoReportRepository(table),
     stats: new DynamoDistrictStats(table),
     uploads: s3UploadSigner(s3, config.uploadsBucket),
+    audits: s3AuditReader(s3, config.uploadsBucket),
     cursorKeys: keys.cursorKeys,
     cursorMaxAgeMs: config.cursorMaxAgeMs,
     pseudonymise: candidatePseudonymiser(keys.pseudonymKey),

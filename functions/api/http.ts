@@ -24,6 +24,24 @@ export function json(
   return { statusCode, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
+/** A downloaded file: base64 in the event result, as API Gateway expects binary bodies. */
+export function file(
+  statusCode: number,
+  download: { contentType: string; fileName: string; bytes: Uint8Array },
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: {
+      ...BASE_HEADERS,
+      'content-type': download.contentType,
+      // The name is ours (ASCII, no quotes); the user's file names never reach this header.
+      'content-disposition': `attachment; filename="${download.fileName}"`,
+    },
+    body: Buffer.from(download.bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 export interface FieldError {
   field: string;
   reason: string;

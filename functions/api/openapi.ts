@@ -89,10 +89,10 @@ function errorStatuses(route: AnyRoute): number[] {
 function responses(route: AnyRoute): JsonObject {
   const result: JsonObject = {};
   for (const [status, response] of Object.entries(route.responses)) {
-    result[status] = {
-      description: response.description,
-      content: { 'application/json': { schema: refOf(response.schema) } },
-    };
+    const content = response.schema
+      ? { 'application/json': { schema: refOf(response.schema) } }
+      : Object.fromEntries((response.fileTypes ?? []).map((type) => [type, {}]));
+    result[status] = { description: response.description, content };
   }
   for (const status of errorStatuses(route)) {
     result[String(status)] = {

@@ -18,6 +18,7 @@ import type {
   UploadSigner,
   YouthRepository,
 } from '#core/ports';
+import type { AuditReader } from './audits.ts';
 import type { CandidatePseudonymiser } from './auth/pseudonym.ts';
 import type { HttpMethod } from './router.ts';
 
@@ -32,6 +33,7 @@ export interface ApiDeps {
   reports: ReportRepository;
   stats: DistrictStats;
   uploads: UploadSigner;
+  audits: AuditReader;
   /** The first seals, every one opens. */
   cursorKeys: readonly Uint8Array[];
   cursorMaxAgeMs: number;
@@ -58,7 +60,10 @@ export type RouteAccess = 'none' | 'authenticated' | Action;
 
 export interface RouteResponse {
   description: string;
-  schema: z.ZodType;
+  /** A JSON body's schema, registered in apiComponents. */
+  schema?: z.ZodType;
+  /** A file instead of JSON: the media types it may come as. */
+  fileTypes?: readonly string[];
 }
 
 export interface RouteRequest<P, Q, B> {
@@ -70,10 +75,14 @@ export interface RouteRequest<P, Q, B> {
   requestId: string;
 }
 
-export interface RouteResult {
-  status: number;
-  body: unknown;
+export interface FileDownload {
+  contentType: string;
+  /** ASCII, without quotes: it goes into content-disposition as is. */
+  fileName: string;
+  bytes: Uint8Array;
 }
+
+export type RouteResult = { status: number; body: unknown } | { status: number; file: FileDownload };
 
 export interface RouteDefinition<
   P extends z.ZodType = z.ZodType,

@@ -10,7 +10,9 @@ import { EDUCATION_LEVELS } from '#core/domain/education';
 import { LANGUAGES } from '#core/domain/language';
 import { APTITUDE_SUBTESTS, CONTRACT_TYPES, RECORD_KINDS } from '#core/domain/records';
 import { RIASEC } from '#core/domain/riasec';
-import { OUTCOME_TYPES } from '#core/ports';
+import { COUNSELLOR_OUTCOME_TYPES, OUTCOME_TYPES } from '#core/ports';
+import { TEMPLATE_KINDS } from '#core/records/template';
+import { GENDERS } from '#core/usecases/dashboard';
 
 /** The named response schemas: they become `components.schemas` of the OpenAPI document. */
 export const apiComponents = z.registry<{ id: string }>();
@@ -42,6 +44,15 @@ export const uploadPath = z.strictObject({
 
 export const noQuery = z.strictObject({});
 
+export const candidatePath = z.strictObject({
+  vacancyId: recordId,
+  candidate: z.string().regex(/^cand_[A-Za-z0-9_-]{8,64}$/, 'is not a candidate pseudonym'),
+});
+
+export const templatePath = z.strictObject({ kind: z.enum(TEMPLATE_KINDS) });
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
 export const pageQuery = z.strictObject({ cursor: cursorParam.optional(), limit: limitParam.optional() });
 
 export const youthListQuery = z.strictObject({
@@ -54,6 +65,13 @@ export const recommendationsQuery = z.strictObject({
   lang: z.enum(LANGUAGES).optional().describe('Language of the explanations; Indonesian by default'),
 });
 
+export const uploadReportQuery = z.strictObject({
+  lang: z
+    .enum(LANGS)
+    .optional()
+    .describe('Language of the reasons of rejected rows and warnings; Indonesian by default'),
+});
+
 export const summaryQuery = z.strictObject({
   district: z
     .string()
@@ -64,7 +82,7 @@ export const summaryQuery = z.strictObject({
 
 export const outcomeBody = z
   .strictObject({
-    type: z.enum(OUTCOME_TYPES),
+    type: z.enum(COUNSELLOR_OUTCOME_TYPES),
     opportunity: z
       .strictObject({ kind: z.enum(['job', 'training']), id: recordId })
       .optional()
@@ -242,6 +260,9 @@ const counsellorCandidate = z.strictObject({
   matchedSkills: z.array(z.string()),
   missingSkills: z.array(z.string()),
   accommodationNeeds: z.array(disabilityDomain),
+  employerInterested: z
+    .boolean()
+    .describe("Whether the vacancy's employer has marked this youth as interesting"),
 });
 
 const employerCandidate = z.strictObject({
@@ -250,6 +271,7 @@ const employerCandidate = z.strictObject({
   components: components.optional(),
   matchedSkills: z.array(z.string()),
   missingSkills: z.array(z.string()),
+  interested: z.boolean().describe('Whether this employer has marked the candidate as interesting'),
 });
 
 export const candidatesResponse = z
@@ -302,17 +324,19 @@ const issue = z.strictObject({
   reason: z.string(),
 });
 
+const reportCounts = z.strictObject({
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  warnings: z.number(),
+  stored: z.number(),
+  stale: z.number(),
+});
+
 const processingReport = z.strictObject({
   asOf: z.string(),
   processedAt: z.string(),
-  counts: z.strictObject({
-    rows: z.number(),
-    accepted: z.number(),
-    rejected: z.number(),
-    warnings: z.number(),
-    stored: z.number(),
-    stale: z.number(),
-  }),
+  counts: reportCounts,
   rejected: z.array(issue),
   warnings: z.array(issue),
   review: z.strictObject({
@@ -342,6 +366,54 @@ export const uploadStatusResponse = z
   })
   .register(apiComponents, { id: 'UploadStatus' });
 
+export const uploadListResponse = z
+  .strictObject({
+    items: z.array(
+      z.strictObject({
+        uploadId: z.string(),
+        kind: z.enum(UPLOAD_KINDS),
+        fileName: z.string(),
+        status: z.enum(UPLOAD_STATUSES),
+        createdAt: z.string(),
+        counts: reportCounts.optional().describe('Absent while pending'),
+      }),
+    ),
+    cursor: z.string().optional(),
+  })
+  .register(apiComponents, { id: 'UploadList' });
+
+export const ownOpportunitiesResponse = z
+  .strictObject({
+    kind: z.enum(['job', 'training']),
+    items: z.array(
+      z.strictObject({
+        opportunityId: z.string(),
+        title: z.string(),
+        district: z.string(),
+        capacity: z.number().int().describe('Openings of a vacancy, seats of a training offer'),
+        deadline: z.string().describe('Closing date of a vacancy, start date of a training offer'),
+        recommendedTo: z
+          .number()
+          .int()
+          .describe('Youth who have it among their recommended jobs (vacancy) or trainings (training offer)'),
+        genderRequirement: z.string().optional(),
+      }),
+    ),
+    cursor: z.string().optional(),
+  })
+  .register(apiComponents, { id: 'OwnOpportunities' });
+
+export const interestResponse = z
+  .strictObject({
+    vacancyId: z.string(),
+    candidate: z.string(),
+    interestedAt: z.string(),
+    recorded: z
+      .boolean()
+      .describe('False when the interest had been recorded before (nothing new is written)'),
+  })
+  .register(apiComponents, { id: 'CandidateInterest' });
+
 const outcomeCounts = recordOf(OUTCOME_TYPES, z.number().int(), true);
 
 export const summaryResponse = z
@@ -366,6 +438,103 @@ export const summaryResponse = z
     ),
   })
   .register(apiComponents, { id: 'Summary' });
+
+const gender = z.enum(GENDERS);
+
+const dashboardFigures = z.strictObject({
+  youth: z.number().int().describe('Youth assessed (stored profiles)'),
+  withRecommendations: z.number().int(),
+  withoutUsableProfile: z.number().int().describe('No interest profile could be scored'),
+  holland: z
+    .array(z.strictObject({ letter: z.enum([...RIASEC, 'none']), gender, count: z.number().int() }))
+    .describe('First letter of the Holland code by gender; `none` without a usable profile'),
+  aptitude: z
+    .array(
+      z.strictObject({
+        subtest: z.enum(APTITUDE_SUBTESTS),
+        gender,
+        band: z.number().int().describe('Percentile band: 0 = 0-9, ..., 90 = 90-100'),
+        count: z.number().int(),
+      }),
+    )
+    .describe('Aptitude percentiles in bands of 10, by subtest and gender'),
+  outcomes: outcomeCounts.describe(
+    'Outcomes recorded, by type (the funnel: contacted, applied, interviewed, hired/enrolled)',
+  ),
+  complaints: z.number().int().describe('Complaints about opportunities of the district flagged for review'),
+  openVacancies: z.number().int(),
+  openings: z.number().int(),
+  openTrainings: z.number().int(),
+  seats: z.number().int(),
+  genderReview: z
+    .array(
+      z.strictObject({
+        vacancyId: z.string(),
+        title: z.string(),
+        ownerName: z.string(),
+        genderRequirement: z.string(),
+      }),
+    )
+    .describe('Open vacancies stating a gender requirement, awaiting programme review'),
+  congestion: z
+    .array(
+      z.strictObject({
+        vacancyId: z.string(),
+        title: z.string(),
+        ownerName: z.string(),
+        openings: z.number().int(),
+        topPicks: z.number().int().describe('Youth whose best recommended job it is'),
+      }),
+    )
+    .describe('The most crowded open vacancies: youth whose best job it is, per opening'),
+});
+
+export const dashboardResponse = z
+  .strictObject({
+    generatedAt: z.string(),
+    asOf: z.string().describe('The programme date open opportunities are counted on'),
+    districts: z.array(dashboardFigures.extend({ district: z.string(), name: z.string() })),
+    programme: dashboardFigures.describe('The districts together'),
+  })
+  .register(apiComponents, { id: 'Dashboard' });
+
+export const auditResponse = z
+  .strictObject({
+    key: z.string().describe('Where the audit is stored in the uploads bucket'),
+    asOf: z.string(),
+    batches: z.number().int(),
+    youthCount: z.number().int(),
+    groups: z.array(
+      z.strictObject({
+        group: z.string(),
+        value: z.string(),
+        count: z.number().int(),
+        shareWithJob: z.number(),
+        meanTopJobScore: z.number().nullable(),
+        meanJobs: z.number(),
+        meanTrainings: z.number(),
+      }),
+    ),
+    genderRequirementReview: z.array(
+      z.strictObject({
+        opportunityId: z.string(),
+        title: z.string(),
+        ownerName: z.string(),
+        genderRequirement: z.string(),
+      }),
+    ),
+  })
+  .register(apiComponents, { id: 'FairnessAudit' });
+
+export const EXPORT_TABLES = ['districts', 'holland', 'aptitude', 'gender_review', 'congestion'] as const;
+
+export const exportQuery = summaryQuery.extend({
+  format: z.enum(EXPORT_FORMATS),
+  table: z
+    .enum(EXPORT_TABLES)
+    .optional()
+    .describe('The table to export; required for CSV, XLSX holds every table when absent'),
+});
 
 const storedRecord = z.record(z.string(), z.unknown());
 

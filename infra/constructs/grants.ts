@@ -61,3 +61,15 @@ export function objectPrefixArn(bucketArn: string, prefix: string): string {
   if (!prefix.endsWith('/')) throw new Error(`object prefix must end with "/": ${prefix}`);
   return `${bucketArn}/${prefix}*`;
 }
+
+/** ListBucket limited to keys under one prefix (the `s3:prefix` condition), never the whole bucket. */
+export function grantPrefixListing(grantee: iam.IGrantable, bucketArn: string, prefix: string): void {
+  if (!prefix.endsWith('/')) throw new Error(`object prefix must end with "/": ${prefix}`);
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+    }),
+  );
+}

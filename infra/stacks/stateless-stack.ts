@@ -28,8 +28,13 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { RECORD_KINDS } from '#core/domain/records';
-import { INCOMING_PREFIX, incomingPrefix, REPORTS_PREFIX } from '#core/domain/uploads';
-import { grantObjectAccess, grantTableAccess, objectPrefixArn } from '../constructs/grants.ts';
+import { AUDITS_PREFIX, INCOMING_PREFIX, incomingPrefix, REPORTS_PREFIX } from '#core/domain/uploads';
+import {
+  grantObjectAccess,
+  grantPrefixListing,
+  grantTableAccess,
+  objectPrefixArn,
+} from '../constructs/grants.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { SinergiFunction } from '../constructs/sinergi-function.ts';
 import { MATCHING_NODE_FLAGS } from '../node-flags.ts';
@@ -187,6 +192,8 @@ export class StatelessStack extends Stack {
     // Presigned uploads are signed with the function's credentials, so it needs PutObject itself.
     grantObjectAccess(this.apiFunction, this.uploadsBucketArn, INCOMING_PREFIX, 'write');
     grantObjectAccess(this.apiFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'read');
+    // The latest fairness audit is the greatest key under reports/audits/.
+    grantPrefixListing(this.apiFunction, this.uploadsBucketArn, AUDITS_PREFIX);
     props.nikKeySecret.grantRead(this.apiFunction);
     this.httpApi = this.createHttpApi();
 

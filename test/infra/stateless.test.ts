@@ -263,7 +263,14 @@ describe('least privilege', () => {
     ]);
     expect(objectResources(apiFunction).sort()).toEqual([
       's3:GetObject,s3:GetObjectVersion /reports/*',
+      's3:ListBucket undefined',
       's3:PutObject /incoming/*',
+    ]);
+    const listing = policyStatementsOf(
+      logicalIdOf(apiFunction.role as unknown as { node: { defaultChild?: unknown } }),
+    ).filter((s) => actions(s).includes('s3:ListBucket'));
+    expect(listing.map((s) => (s as { Condition?: unknown }).Condition)).toEqual([
+      { StringLike: { 's3:prefix': ['reports/audits/*'] } },
     ]);
   });
 

@@ -731,6 +731,24 @@ export class DynamoRecommendationRepository<S extends RecommendationSet = Recomm
     return new Map(items.map((item) => [item.youthId as string, toHeadline(item)]));
   }
 
+  /** The list items read 100 a call, only their entries; a missing list counts 0. */
+  async candidateCounts(
+    kind: OpportunityKind,
+    opportunityIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const ids = [...new Set(opportunityIds)];
+    const items = await batchGet(
+      this.ctx,
+      ids.map((id) => recommendationKeys.candidateList(kind, id)),
+      ['pk', 'entries'],
+    );
+    const counts = new Map(ids.map((id) => [id, 0]));
+    const prefix = recommendationKeys.candidateList(kind, '').pk;
+    for (const item of items)
+      counts.set((item.pk as string).slice(prefix.length), decodeCandidates(item.entries).length);
+    return counts;
+  }
+
   /** One read of the list item; the cursor is the offset of the next entry. */
   async listCandidates(
     kind: OpportunityKind,

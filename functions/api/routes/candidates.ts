@@ -9,10 +9,18 @@ import {
   counsellorCandidateView,
   employerCandidateView,
 } from '#core/access/projections';
-import type { CandidateEntry } from '#core/ports';
+import { NotFoundError } from '#core/domain/errors';
+import type { CandidateEntry, OutcomeRecord } from '#core/ports';
 import { openPageCursor, sealPageCursor } from '../paging.ts';
 import { type ApiDeps, defineRoute } from '../route.ts';
-import { candidatesResponse, pageQuery, vacancyPath } from '../schemas.ts';
+import {
+  candidatePath,
+  candidatesResponse,
+  interestResponse,
+  noQuery,
+  pageQuery,
+  vacancyPath,
+} from '../schemas.ts';
 
 /**
  * A counsellor's page is filtered to their districts, so one storage page may hold few of their
@@ -59,13 +67,50 @@ async function collectCandidates(
   return cursor === undefined ? { inputs } : { inputs, cursor };
 }
 
-function views(principal: Principal, deps: ApiDeps, vacancyId: string, inputs: CandidateInput[]) {
+/** The employer's interest outcomes about the vacancy (outcomes are indexed by opportunity). */
+async function interestOutcomes(deps: ApiDeps, vacancyId: string): Promise<OutcomeRecord[]> {
+  const found: OutcomeRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.outcomes.listByOpportunity('job', vacancyId, {
+      limit: 100,
+      ...(cursor !== undefined && { cursor }),
+    });
+    found.push(...page.items.filter((outcome) => outcome.type === 'employer_interest'));
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return found;
+}
+
+async function views(principal: Principal, deps: ApiDeps, vacancyId: string, inputs: CandidateInput[]) {
+  const interested = new Set(
+    inputs.length === 0 ? [] : (await interestOutcomes(deps, vacancyId)).map((o) => o.youthId),
+  );
   if (principal.role === 'employer') {
-    return inputs.map((input) =>
-      employerCandidateView({ ...input, pseudonym: deps.pseudonymise(vacancyId, input.youth.youthId) }),
-    );
+    return inputs.map((input) => ({
+      ...employerCandidateView({ ...input, pseudonym: deps.pseudonymise(vacancyId, input.youth.youthId) }),
+      interested: interested.has(input.youth.youthId),
+    }));
   }
-  return inputs.map(counsellorCandidateView);
+  return inputs.map((input) => ({
+    ...counsellorCandidateView(input),
+    employerInterested: interested.has(input.youth.youthId),
+  }));
+}
+
+/** The youth behind a pseudonym: the list is walked and each entry's pseudonym computed. */
+async function youthOfPseudonym(deps: ApiDeps, vacancyId: string, candidate: string) {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.recommendations.listCandidates('job', vacancyId, {
+      limit: 100,
+      ...(cursor !== undefined && { cursor }),
+    });
+    const found = page.items.find((entry) => deps.pseudonymise(vacancyId, entry.youthId) === candidate);
+    if (found) return found.youthId;
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return undefined;
 }
 
 export const listCandidates = defineRoute({
@@ -106,9 +151,56 @@ export const listCandidates = defineRoute({
       body: {
         vacancyId: params.vacancyId,
         view: principal.role === 'employer' ? 'employer' : 'counsellor',
-        items: views(principal, deps, params.vacancyId, page.inputs),
+        items: await views(principal, deps, params.vacancyId, page.inputs),
         ...(next !== undefined && { cursor: next }),
       },
     };
+  },
+});
+
+export const markCandidateInterest = defineRoute({
+  method: 'POST',
+  path: '/vacancies/{vacancyId}/candidates/{candidate}/interest',
+  operationId: 'markCandidateInterest',
+  summary: 'The employer is interested in a pseudonymous candidate of their vacancy',
+  description:
+    "Recorded once per candidate and vacancy as an `employer_interest` outcome in the youth's history, so the youth's counsellor sees it and can introduce the youth. The employer learns nothing more about the candidate. Repeating it changes nothing (200 with `recorded: false`).",
+  tag: 'vacancies',
+  access: 'vacancy:interest',
+  params: candidatePath,
+  query: noQuery,
+  responses: {
+    201: { description: 'Interest recorded', schema: interestResponse },
+    200: { description: 'Interest had been recorded before', schema: interestResponse },
+  },
+  errors: [404],
+  async handle({ params, principal }, deps) {
+    const vacancy = await deps.opportunities.get('job', params.vacancyId);
+    if (vacancy?.kind !== 'job') throw notFound('vacancy', params.vacancyId);
+    authorize(principal, 'vacancy:interest', {
+      vacancyId: params.vacancyId,
+      employerId: vacancy.record.employer_id,
+      district: vacancy.profile.district,
+    });
+    const youthId = await youthOfPseudonym(deps, params.vacancyId, params.candidate);
+    const youth = youthId === undefined ? undefined : await deps.youth.get(youthId);
+    if (!youth) throw new NotFoundError(`candidate ${params.candidate} not found`);
+    const answer = (at: string, recorded: boolean) => ({
+      status: recorded ? 201 : 200,
+      body: { vacancyId: params.vacancyId, candidate: params.candidate, interestedAt: at, recorded },
+    });
+    const earlier = (await interestOutcomes(deps, params.vacancyId)).find((o) => o.youthId === youthId);
+    if (earlier) return answer(earlier.at, false);
+    const at = new Date(deps.now()).toISOString();
+    await deps.outcomes.append({
+      outcomeId: deps.newId(),
+      youthId: youth.profile.youthId,
+      type: 'employer_interest',
+      at,
+      actor: { role: principal.role, id: principal.subject },
+      opportunity: { kind: 'job', id: params.vacancyId },
+    });
+    await deps.stats.countOutcome(youth.profile.district, 'employer_interest');
+    return answer(at, true);
   },
 });

@@ -1,11 +1,12 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type { AnyRoute } from '../route.ts';
 import { eraseYouth, exportYouth } from './admin.ts';
-import { listCandidates } from './candidates.ts';
+import { listCandidates, markCandidateInterest } from './candidates.ts';
 import { health, openApi } from './meta.ts';
+import { downloadTemplate, listOwnOpportunities } from './opportunities.ts';
 import { listOutcomes, recordOutcome } from './outcomes.ts';
-import { getSummary } from './reports.ts';
-import { createUpload, getUpload } from './uploads.ts';
+import { exportDashboard, getDashboard, getLatestAudit, getSummary } from './reports.ts';
+import { createUpload, getUpload, listUploads } from './uploads.ts';
 import { getRecommendations, getYouth, listYouth } from './youth.ts';
 
 export const ROUTES: readonly AnyRoute[] = [
@@ -17,9 +18,16 @@ export const ROUTES: readonly AnyRoute[] = [
   recordOutcome,
   listOutcomes,
   listCandidates,
+  markCandidateInterest,
+  listOwnOpportunities,
   createUpload,
+  listUploads,
   getUpload,
+  downloadTemplate,
   getSummary,
+  getDashboard,
+  exportDashboard,
+  getLatestAudit,
   exportYouth,
   eraseYouth,
 ];

@@ -8,16 +8,22 @@
 import { ForbiddenError } from '#core/access/errors';
 import { authorize, notFound } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
+import type { Issue } from '#core/domain/errors';
 import { ValidationError } from '#core/domain/errors';
 import type { UploadReportRecord } from '#core/ports';
+import { type ReasonLang, translateIssue } from '#core/records/reasons';
 import { PROGRAMME_OWNER, uploadKey } from '#core/usecases/upload-key';
+import { openPageCursor, sealPageCursor } from '../paging.ts';
 import { defineRoute } from '../route.ts';
 import {
-  noQuery,
+  pageQuery,
   UPLOAD_CONTENT_TYPES,
+  type UPLOAD_STATUSES,
   uploadBody,
   uploadCreatedResponse,
+  uploadListResponse,
   uploadPath,
+  uploadReportQuery,
   uploadStatusResponse,
 } from '../schemas.ts';
 
@@ -101,14 +107,21 @@ const REPORT_FIELDS = [
   'truncated',
 ] as const;
 
-/** The processing report's allow-listed fields; the owner id, bucket and timings stay inside. */
-function reportView(report: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The processing report's allow-listed fields (the owner id, bucket and timings stay inside), with
+ * the reasons of rejected rows and warnings in the caller's language.
+ */
+function reportView(report: Record<string, unknown>, lang: ReasonLang): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   for (const field of REPORT_FIELDS) if (report[field] !== undefined) view[field] = report[field];
+  for (const field of ['rejected', 'warnings'] as const) {
+    if (Array.isArray(view[field]))
+      view[field] = (view[field] as Issue[]).map((i) => translateIssue(i, lang));
+  }
   return view;
 }
 
-function uploadStatus(record: UploadReportRecord) {
+function uploadStatus(record: UploadReportRecord, lang: ReasonLang) {
   const base = {
     uploadId: record.uploadId,
     kind: record.kind,
@@ -123,7 +136,20 @@ function uploadStatus(record: UploadReportRecord) {
       ...(typeof report.uploadBy === 'string' && { uploadBy: report.uploadBy }),
     };
   }
-  return { ...base, status: report.status, report: reportView(report) };
+  return { ...base, status: report.status, report: reportView(report, lang) };
+}
+
+/** A line of the uploader's list: the status and the counts, not the rows. */
+function uploadSummary(record: UploadReportRecord) {
+  const counts = record.report.status === 'pending' ? undefined : record.report.counts;
+  return {
+    uploadId: record.uploadId,
+    kind: record.kind,
+    fileName: fileNameOf(record.key),
+    status: record.report.status as (typeof UPLOAD_STATUSES)[number],
+    createdAt: record.createdAt,
+    ...(counts !== undefined && { counts }),
+  };
 }
 
 export const getUpload = defineRoute({
@@ -136,13 +162,40 @@ export const getUpload = defineRoute({
   tag: 'uploads',
   access: 'upload:read',
   params: uploadPath,
-  query: noQuery,
+  query: uploadReportQuery,
   responses: { 200: { description: 'The upload and its report', schema: uploadStatusResponse } },
   errors: [404],
-  async handle({ params, principal }, deps) {
+  async handle({ params, query, principal }, deps) {
     const record = await deps.reports.get(params.uploadId);
     if (!record) throw notFound('upload', params.uploadId);
     authorize(principal, 'upload:read', { uploadId: params.uploadId, ownerId: record.ownerId });
-    return { status: 200, body: uploadStatus(record) };
+    return { status: 200, body: uploadStatus(record, query.lang ?? 'id') };
+  },
+});
+
+export const listUploads = defineRoute({
+  method: 'GET',
+  path: '/uploads',
+  operationId: 'listUploads',
+  summary: "The caller's own uploads, oldest first, with status and counts",
+  description:
+    'Employers and providers see the uploads of their own account, admins the programme office uploads. Open one with GET /v1/uploads/{uploadId} for its rows.',
+  tag: 'uploads',
+  access: 'upload:list',
+  query: pageQuery,
+  responses: { 200: { description: 'One page of uploads', schema: uploadListResponse } },
+  async handle({ query, principal }, deps) {
+    const { ownerId } = authorize(principal, 'upload:list', { own: true });
+    const selectors = { owner: ownerId! };
+    const cursor = openPageCursor(deps, principal, 'listUploads', selectors, query.cursor);
+    const page = await deps.reports.listByOwner(ownerId!, {
+      limit: query.limit ?? 50,
+      ...(cursor !== undefined && { cursor }),
+    });
+    const next = sealPageCursor(deps, principal, 'listUploads', selectors, page.cursor);
+    return {
+      status: 200,
+      body: { items: page.items.map(uploadSummary), ...(next !== undefined && { cursor: next }) },
+    };
   },
 });

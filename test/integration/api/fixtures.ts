@@ -206,3 +206,42 @@ export const PRINCIPALS = {
 } satisfies Record<string, Principal>;
 
 export type PrincipalName = keyof typeof PRINCIPALS;
+
+/** A nightly fairness audit as the audit step stores it (core/usecases/audit.ts). */
+export const AUDIT = {
+  asOf: '2026-11-19',
+  batches: 2,
+  youthCount: 3,
+  groups: [
+    {
+      group: 'gender',
+      value: 'F',
+      count: 3,
+      shareWithJob: 1,
+      meanTopJobScore: 0.85,
+      meanJobs: 1.7,
+      meanTrainings: 0.3,
+    },
+    {
+      group: 'district',
+      value: SEMARANG,
+      count: 2,
+      shareWithJob: 1,
+      meanTopJobScore: 0.85,
+      meanJobs: 1.5,
+      meanTrainings: 0.5,
+    },
+    {
+      group: 'district',
+      value: KENDAL,
+      count: 1,
+      shareWithJob: 1,
+      meanTopJobScore: 0.85,
+      meanJobs: 2,
+      meanTrainings: 0,
+    },
+  ],
+  genderRequirementReview: [
+    { opportunityId: 'V-2', title: 'Operator Forklift', ownerName: 'Employer E2', genderRequirement: 'male' },
+  ],
+};

@@ -6,8 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll } from 'vitest';
 import type { Principal } from '#core/access/principal';
+import { auditReportKey } from '#core/usecases/upload-key';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
@@ -58,6 +60,8 @@ export interface ApiResponse {
   headers: Record<string, string>;
   body: JsonBody;
   text: string;
+  /** The body as sent: base64 bodies (files) decoded. */
+  bytes: Buffer;
 }
 
 export interface CallOptions {
@@ -132,6 +136,21 @@ export async function seedProgramme(deps: {
   await reports.put(processedReport('U-P1', 'PROVIDER#P1', 'trainings'));
 }
 
+/** A fairness audit where the nightly audit step stores it. */
+export async function storeAudit(
+  stack: ApiStack,
+  audit: { asOf: string; [field: string]: unknown },
+): Promise<void> {
+  await stack.s3.client.send(
+    new PutObjectCommand({
+      Bucket: BUCKET,
+      Key: auditReportKey(audit.asOf),
+      Body: JSON.stringify(audit),
+      ContentType: 'application/json',
+    }),
+  );
+}
+
 export function useApiStack(options: { seed?: boolean; env?: Record<string, string> } = {}): () => ApiStack {
   let stack: ApiStack | undefined;
   let directory: string | undefined;
@@ -182,12 +201,17 @@ export function useApiStack(options: { seed?: boolean; env?: Record<string, stri
         functionName: 'sinergi-api-test',
         getRemainingTimeInMillis: () => 15_000,
       } as never);
-      const text = result.body ?? '';
+      const raw = result.body ?? '';
+      const responseHeaders = (result.headers ?? {}) as Record<string, string>;
+      const bytes = Buffer.from(raw, result.isBase64Encoded ? 'base64' : 'utf8');
+      const text = bytes.toString('utf8');
+      const isJson = String(responseHeaders['content-type'] ?? '').startsWith('application/json');
       return {
         status: result.statusCode ?? 200,
-        headers: (result.headers ?? {}) as Record<string, string>,
+        headers: responseHeaders,
         text,
-        body: text === '' ? undefined : JSON.parse(text),
+        bytes,
+        body: text === '' || !isJson ? undefined : JSON.parse(text),
       };
     };
     stack = { deps, handler, dynamo, s3, tableName: env.TABLE_NAME, clock, call };

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
-import { PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
-import { useApiStack } from './harness.ts';
+import { AUDIT, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
+import { storeAudit, useApiStack } from './harness.ts';
 
 const api = useApiStack();
 
@@ -24,6 +24,7 @@ const COLUMNS: Who[] = [
 
 interface Row {
   route: string;
+  /** Called when the case runs, so it may use the running stack (pseudonyms). */
   target: (who: Who) => string;
   body?: unknown;
   expected: Record<Who, number>;
@@ -36,6 +37,17 @@ const counsellorOnly = {
   employerOther: 403,
   provider: 403,
   manager: 403,
+  admin: 403,
+  none: 401,
+};
+
+const managerOnly = {
+  counsellor: 403,
+  counsellorKendal: 403,
+  employer: 403,
+  employerOther: 403,
+  provider: 403,
+  manager: 200,
   admin: 403,
   none: 401,
 };
@@ -102,6 +114,69 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: 'POST /v1/vacancies/{vacancyId}/candidates/{candidate}/interest',
+    target: () => `/v1/vacancies/V-1/candidates/${api().deps.pseudonymise('V-1', 'Y-S1')}/interest`,
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 201,
+      employerOther: 404,
+      provider: 403,
+      manager: 403,
+      admin: 403,
+      none: 401,
+    },
+  },
+  {
+    route: 'GET /v1/opportunities',
+    target: () => '/v1/opportunities',
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 200,
+      employerOther: 200,
+      provider: 200,
+      manager: 403,
+      admin: 403,
+      none: 401,
+    },
+  },
+  {
+    route: 'GET /v1/uploads',
+    target: () => '/v1/uploads',
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 200,
+      employerOther: 200,
+      provider: 200,
+      manager: 403,
+      admin: 200,
+      none: 401,
+    },
+  },
+  {
+    route: 'GET /v1/templates/{kind}',
+    target: () => '/v1/templates/vacancies',
+    expected: {
+      counsellor: 403,
+      counsellorKendal: 403,
+      employer: 200,
+      employerOther: 200,
+      provider: 403,
+      manager: 403,
+      admin: 200,
+      none: 401,
+    },
+  },
+  { route: 'GET /v1/reports/dashboard', target: () => '/v1/reports/dashboard', expected: managerOnly },
+  {
+    route: 'GET /v1/reports/export',
+    target: () => '/v1/reports/export?format=csv&table=districts',
+    expected: managerOnly,
+  },
+  { route: 'GET /v1/reports/audit', target: () => '/v1/reports/audit', expected: managerOnly },
+  {
     route: 'POST /v1/uploads',
     target: () => '/v1/uploads',
     body: { kind: 'vacancies', fileName: 'lowongan.csv', size: 2048 },
@@ -130,20 +205,7 @@ const ROWS: Row[] = [
       none: 401,
     },
   },
-  {
-    route: 'GET /v1/reports/summary',
-    target: () => '/v1/reports/summary',
-    expected: {
-      counsellor: 403,
-      counsellorKendal: 403,
-      employer: 403,
-      employerOther: 403,
-      provider: 403,
-      manager: 200,
-      admin: 403,
-      none: 401,
-    },
-  },
+  { route: 'GET /v1/reports/summary', target: () => '/v1/reports/summary', expected: managerOnly },
   {
     route: 'GET /v1/youth/{youthId}/export',
     target: () => '/v1/youth/Y-K1/export',
@@ -179,6 +241,7 @@ beforeAll(async () => {
   const youth = new DynamoYouthRepository({ client: dynamo.client, tableName });
   // One youth per column, so a wrongly allowed erasure shows as a 200 instead of a 404 on a gone record.
   await youth.putMany(COLUMNS.map((who) => storedYouth(`Y-ERASE-${who}`, SEMARANG)));
+  await storeAudit(api(), AUDIT);
 });
 
 describe('role matrix', () => {

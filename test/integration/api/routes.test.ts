@@ -9,8 +9,8 @@ import type { Principal } from '#core/access/principal';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { ROUTES } from '#functions/api/routes/index';
 import { errorResponseSchema } from '#functions/api/schemas';
-import { KENDAL, NOW, PRINCIPALS, SEMARANG, storedYouth } from './fixtures.ts';
-import { BUCKET, useApiStack } from './harness.ts';
+import { AUDIT, KENDAL, NOW, PRINCIPALS, SEMARANG, storedYouth } from './fixtures.ts';
+import { BUCKET, storeAudit, useApiStack } from './harness.ts';
 
 const api = useApiStack();
 
@@ -30,7 +30,8 @@ function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
 
 describe('responses follow the documented contract', () => {
   it('every route answers with a body its response schema accepts', async () => {
-    const { call } = api();
+    const { call, deps } = api();
+    await storeAudit(api(), AUDIT);
     const calls: [Principal | undefined, string, string, unknown?][] = [
       [undefined, 'GET', '/v1/health'],
       [PRINCIPALS.admin, 'GET', '/v1/openapi.json'],
@@ -46,6 +47,17 @@ describe('responses follow the documented contract', () => {
       [PRINCIPALS.counsellor, 'GET', '/v1/youth/Y-S1/outcomes'],
       [PRINCIPALS.counsellor, 'GET', '/v1/vacancies/V-1/candidates'],
       [PRINCIPALS.employer, 'GET', '/v1/vacancies/V-1/candidates'],
+      [
+        PRINCIPALS.employer,
+        'POST',
+        `/v1/vacancies/V-1/candidates/${deps.pseudonymise('V-1', 'Y-S2')}/interest`,
+      ],
+      [PRINCIPALS.employer, 'GET', '/v1/opportunities'],
+      [PRINCIPALS.provider, 'GET', '/v1/uploads'],
+      [PRINCIPALS.provider, 'GET', '/v1/templates/trainings'],
+      [PRINCIPALS.manager, 'GET', '/v1/reports/dashboard'],
+      [PRINCIPALS.manager, 'GET', '/v1/reports/export?format=xlsx'],
+      [PRINCIPALS.manager, 'GET', '/v1/reports/audit'],
       [
         PRINCIPALS.provider,
         'POST',
@@ -66,14 +78,19 @@ describe('responses follow the documented contract', () => {
           new RegExp(`^/v1${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(target.split('?')[0]!),
       );
       expect(route, target).toBeDefined();
-      const schema = route!.responses[response.status]?.schema;
-      expect(schema, `${method} ${target} -> ${response.status}`).toBeDefined();
-      expect(schema!.safeParse(response.body).error).toBeUndefined();
+      const documented = route!.responses[response.status];
+      expect(documented, `${method} ${target} -> ${response.status}`).toBeDefined();
+      covered.add(route!.operationId);
+      if (documented!.fileTypes) {
+        expect(documented!.fileTypes).toContain(response.headers['content-type']);
+        expect(response.bytes.byteLength).toBeGreaterThan(0);
+        continue;
+      }
+      expect(documented!.schema!.safeParse(response.body).error).toBeUndefined();
       expect(response.headers).toMatchObject({
         'cache-control': 'no-store',
         'content-type': 'application/json; charset=utf-8',
       });
-      covered.add(route!.operationId);
     }
     expect([...covered].sort()).toEqual(ROUTES.map((r) => r.operationId).sort());
   });

@@ -87,7 +87,42 @@ const EXPECTED: Record<Action, Record<Role, [own: Outcome, foreign: Outcome]>> =
     manager: [403, 403],
     admin: ['allow', 'allow'],
   },
+  'upload:list': {
+    counsellor: [403, 403],
+    employer: ['allow', 'allow'],
+    provider: ['allow', 'allow'],
+    manager: [403, 403],
+    admin: ['allow', 'allow'],
+  },
+  'upload:template': {
+    counsellor: [403, 403],
+    employer: ['allow', 403],
+    provider: ['allow', 403],
+    manager: [403, 403],
+    admin: ['allow', 'allow'],
+  },
+  'opportunity:list': {
+    counsellor: [403, 403],
+    employer: ['allow', 'allow'],
+    provider: ['allow', 'allow'],
+    manager: [403, 403],
+    admin: [403, 403],
+  },
+  'vacancy:interest': {
+    counsellor: [403, 403],
+    employer: ['allow', 404],
+    provider: [403, 403],
+    manager: [403, 403],
+    admin: [403, 403],
+  },
   'reports:summary': {
+    counsellor: [403, 403],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 403],
+    admin: [403, 403],
+  },
+  'reports:audit': {
     counsellor: [403, 403],
     employer: [403, 403],
     provider: [403, 403],
@@ -147,14 +182,21 @@ function resourceFor(action: Action, role: Role, which: 'own' | 'foreign'): Acti
     case 'youth:erase':
       return own ? { youthId: 'Y-1', district: '3374' } : { youthId: 'Y-2', district: '3301' };
     case 'vacancy:candidates':
+    case 'vacancy:interest':
       return own
         ? { vacancyId: 'V-1', employerId: 'EMP-1', district: '3374' }
         : { vacancyId: 'V-2', employerId: 'EMP-2', district: '3301' };
     case 'upload:create':
+    case 'upload:template':
       return { kind: own ? OWN_UPLOAD_KIND[role] : FOREIGN_UPLOAD_KIND[role] };
     case 'upload:read':
       return { uploadId: 'U-1', ownerId: own ? OWN_UPLOAD_OWNER[role] : 'EMPLOYER#EMP-2' };
+    case 'upload:list':
+    case 'opportunity:list':
+      // Keyed by the caller's own owner id: there is no one else's record to ask for.
+      return { own: true };
     case 'reports:summary':
+    case 'reports:audit':
       return { districts: [own ? '3374' : '3301'] };
   }
 }

@@ -212,6 +212,16 @@ export class MemoryRecommendations implements RecommendationRepository {
     }
     return map;
   }
+  async candidateCounts(kind: OpportunityKind, ids: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map(ids.map((id) => [id, 0]));
+    for (const { set } of this.sets.values()) {
+      for (const entry of kind === 'job' ? set.jobs : set.trainings) {
+        if (counts.has(entry.opportunityId))
+          counts.set(entry.opportunityId, counts.get(entry.opportunityId)! + 1);
+      }
+    }
+    return counts;
+  }
   async listCandidates(kind: OpportunityKind, id: string): Promise<Page<CandidateEntry>> {
     const entries: CandidateEntry[] = [];
     for (const { set, district } of this.sets.values()) {
