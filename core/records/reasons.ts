@@ -7,9 +7,7 @@
  * knows is shown as it came (`translated: false`), never dropped.
  */
 import type { Issue } from '../domain/errors.ts';
-
-export const REASON_LANGS = ['id', 'en'] as const;
-export type ReasonLang = (typeof REASON_LANGS)[number];
+import type { Language } from '../domain/language.ts';
 
 type Rewrite = (...groups: string[]) => string;
 
@@ -176,7 +174,7 @@ function translateWhole(reason: string): string | undefined {
 }
 
 /** The reason in `lang`; English reasons are returned as they are. */
-export function translateReason(reason: string, lang: ReasonLang): TranslatedReason {
+export function translateReason(reason: string, lang: Language): TranslatedReason {
   if (lang === 'en') return { text: reason, translated: true };
   const whole = translateWhole(reason);
   if (whole !== undefined) return { text: whole, translated: true };
@@ -191,6 +189,6 @@ export function translateReason(reason: string, lang: ReasonLang): TranslatedRea
 }
 
 /** The issue with its reason in `lang`; file, row, record and field stay as they are. */
-export function translateIssue<I extends Issue>(issue: I, lang: ReasonLang): I {
+export function translateIssue<I extends Issue>(issue: I, lang: Language): I {
   return { ...issue, reason: translateReason(issue.reason, lang).text };
 }

@@ -9,7 +9,6 @@ import { EDUCATION_LEVELS } from '../domain/education.ts';
 import { centralJavaDistricts } from '../reference/districts.ts';
 import { canonicalColumn, indonesianHeaders, TRAINING_COLUMNS, VACANCY_COLUMNS } from './headers.ts';
 import { trainingSchema } from './training.ts';
-import type { RecordKind } from './types.ts';
 import { vacancySchema } from './vacancy.ts';
 
 export const TEMPLATE_KINDS = ['vacancies', 'trainings'] as const;
@@ -149,7 +148,7 @@ export function uploadTemplate(
   const fields = kind === 'vacancies' ? VACANCY_COLUMNS : TRAINING_COLUMNS;
   const required = requiredFields(kind);
   const example = examples(kind, options.ownerId, options.asOf);
-  const headers = indonesianHeaders(kind as RecordKind);
+  const headers = indonesianHeaders(kind);
   return {
     kind,
     sheet: SHEETS[kind],

@@ -67,7 +67,7 @@ export const recommendationsQuery = z.strictObject({
 
 export const uploadReportQuery = z.strictObject({
   lang: z
-    .enum(LANGS)
+    .enum(LANGUAGES)
     .optional()
     .describe('Language of the reasons of rejected rows and warnings; Indonesian by default'),
 });
@@ -371,7 +371,7 @@ export const uploadListResponse = z
     items: z.array(
       z.strictObject({
         uploadId: z.string(),
-        kind: z.enum(UPLOAD_KINDS),
+        kind: z.enum(RECORD_KINDS),
         fileName: z.string(),
         status: z.enum(UPLOAD_STATUSES),
         createdAt: z.string(),

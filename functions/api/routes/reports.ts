@@ -16,9 +16,9 @@ import {
   mergeAnalyses,
   vacancyLoad,
 } from '#core/usecases/dashboard';
+import { emptyOutcomeCounts } from '#functions/adapters/dynamodb/district-stats';
 import { writeTablesXlsx, XLSX_CONTENT_TYPE } from '#functions/shared/files/xlsx-write';
 import { programmeDate } from '#functions/shared/programme-date';
-import { emptyOutcomeCounts } from '../district-stats.ts';
 import { type ApiDeps, defineRoute } from '../route.ts';
 import {
   auditResponse,

@@ -10,8 +10,9 @@ import { authorize, notFound } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
 import type { Issue } from '#core/domain/errors';
 import { ValidationError } from '#core/domain/errors';
+import type { Language } from '#core/domain/language';
 import type { UploadReportRecord } from '#core/ports';
-import { type ReasonLang, translateIssue } from '#core/records/reasons';
+import { translateIssue } from '#core/records/reasons';
 import { PROGRAMME_OWNER, uploadKey } from '#core/usecases/upload-key';
 import { openPageCursor, sealPageCursor } from '../paging.ts';
 import { defineRoute } from '../route.ts';
@@ -111,7 +112,7 @@ const REPORT_FIELDS = [
  * The processing report's allow-listed fields (the owner id, bucket and timings stay inside), with
  * the reasons of rejected rows and warnings in the caller's language.
  */
-function reportView(report: Record<string, unknown>, lang: ReasonLang): Record<string, unknown> {
+function reportView(report: Record<string, unknown>, lang: Language): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   for (const field of REPORT_FIELDS) if (report[field] !== undefined) view[field] = report[field];
   for (const field of ['rejected', 'warnings'] as const) {
@@ -121,7 +122,7 @@ function reportView(report: Record<string, unknown>, lang: ReasonLang): Record<s
   return view;
 }
 
-function uploadStatus(record: UploadReportRecord, lang: ReasonLang) {
+function uploadStatus(record: UploadReportRecord, lang: Language) {
   const base = {
     uploadId: record.uploadId,
     kind: record.kind,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordKind } from '#core/domain/records';
 import { parseRecords } from '#core/records/parse';
 import { translateIssue, translateReason } from '#core/records/reasons';
-import type { RecordKind } from '#core/records/types';
 
 const ctx = { file: 'lowongan.xlsx', isKnownDistrict: (code: string) => code !== '3399' };
 
