@@ -124,8 +124,14 @@ const CATALOGUE: ReadonlyArray<readonly [RegExp, Rewrite]> = [
       `${field} ${id} milik ${owner === 'employer' ? 'pemberi kerja' : 'lembaga pelatihan'} lain; pilih ID baru`,
   ],
   [
-    /^unknown skill "(.+)": kept on the profile but not matched$/s,
-    (skill) => `keterampilan "${skill}" tidak dikenal: tetap disimpan tetapi tidak dicocokkan`,
+    /^unknown skill "(.+)": not in the skills vocabulary; kept and flagged, but it cannot be matched$/,
+    (skill) =>
+      `keterampilan "${skill}" tidak ada dalam kosakata keterampilan; tetap disimpan dan ditandai, tetapi tidak dapat dicocokkan`,
+  ],
+  [
+    /^"(.+)" is recorded and flagged for programme review; it never excludes anyone$/,
+    (requirement) =>
+      `"${requirement}" dicatat dan ditandai untuk ditinjau program; syarat ini tidak pernah mengecualikan siapa pun`,
   ],
   [
     /^has values but no header; its values are not read$/,

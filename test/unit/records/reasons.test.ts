@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordKind } from '#core/domain/records';
 import { parseRecords } from '#core/records/parse';
 import { translateIssue, translateReason } from '#core/records/reasons';
+import { genderReviewWarning } from '#core/usecases/intake';
 
 const ctx = { file: 'lowongan.xlsx', isKnownDistrict: (code: string) => code !== '3399' };
 
@@ -117,6 +118,22 @@ describe('Indonesian reasons of a processing report', () => {
     expect(translateReason('a reason nobody catalogued', 'id')).toEqual({
       text: 'a reason nobody catalogued',
       translated: false,
+    });
+  });
+});
+
+describe('reasons written outside the record parsers', () => {
+  it('translates the intake warnings: unknown skill and gender requirement under review', () => {
+    const at = { file: 'lowongan.xlsx', row: 4 };
+    const review = genderReviewWarning({ vacancy_id: 'V-1', employer_id: 'E-1', requirement: 'male' }, at);
+    expect(translateIssue(review, 'id').reason).toBe(
+      '"male" dicatat dan ditandai untuk ditinjau program; syarat ini tidak pernah mengecualikan siapa pun',
+    );
+    const reason =
+      'unknown skill "menjahit payet": not in the skills vocabulary; kept and flagged, but it cannot be matched';
+    expect(translateReason(reason, 'id')).toEqual({
+      text: 'keterampilan "menjahit payet" tidak ada dalam kosakata keterampilan; tetap disimpan dan ditandai, tetapi tidak dapat dicocokkan',
+      translated: true,
     });
   });
 });
