@@ -276,8 +276,8 @@ export function canonicalColumn(kind: RecordKind, header: string): string | unde
   const name = normalizeHeader(header);
   const set = COLUMN_SETS[kind];
   if (set.canonical.has(name)) return name;
-  const alias = set.aliases[name];
-  if (alias !== undefined) return alias;
+  // Own aliases only: "constructor" or "__proto__" must not find Object.prototype's members.
+  if (Object.hasOwn(set.aliases, name)) return set.aliases[name];
   // Interest items keep the instrument's spelling (R01) so scoring can look them up.
   if (kind === 'assessments' && INTEREST_ITEM.test(name)) return name.toUpperCase();
   return undefined;

@@ -71,12 +71,11 @@ function headerKeys(
   return duplicated ? undefined : keys;
 }
 
+/** Own properties for every header, "__proto__" included (an assignment would set the prototype). */
 function rowValues(keys: readonly string[], cells: readonly FlatCell[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  keys.forEach((key, i) => {
-    if (key !== '') values[key] = cells[i] ?? '';
-  });
-  return values;
+  return Object.fromEntries(
+    keys.flatMap((key, i) => (key === '' ? [] : [[key, cells[i] ?? ''] as const])),
+  );
 }
 
 /** Cells under a blank header are not read; say so once, the first time one holds a value. */

@@ -196,6 +196,15 @@ describe('CSV files', () => {
     ]);
   });
 
+  it('warns about __proto__ and constructor columns instead of dropping them silently', async () => {
+    const [header, line] = (await readFile('test/fixtures/files/vacancies.csv', 'utf8')).split('\n');
+    const path = await write('proto.csv', `${header},__proto__,constructor\n${line},a,b\n`);
+    const result = await readFileRecords('vacancies', path);
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]).not.toHaveProperty('constructor', 'b');
+    expect(result.warnings.map((warning) => warning.field)).toEqual(['__proto__', 'constructor']);
+  });
+
   it('reads "false" as false and an empty cell as absent, never as true or 0', async () => {
     const path = await write(
       'pelatihan.csv',

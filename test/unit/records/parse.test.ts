@@ -305,6 +305,20 @@ describe('parseRecords: vacancies', () => {
     expect(result.warnings[0]).not.toHaveProperty('row');
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'warns about a column named %s as about any unknown column',
+    (name) => {
+      expect(canonicalColumn('vacancies', name)).toBeUndefined();
+      const raw = { ...vacancy };
+      Object.defineProperty(raw, name, { value: 'x', enumerable: true });
+      const result = parseRecords('vacancies', rows(raw), ctx);
+      expect(result.records).toHaveLength(1);
+      expect(result.warnings).toEqual([
+        expect.objectContaining({ field: name, reason: expect.stringMatching(/^unknown column/) }),
+      ]);
+    },
+  );
+
   it('makes the file unreadable when two headers mean the same field, naming both', () => {
     const result = parseRecords('vacancies', rows({ ...vacancy, Jabatan: 'Penjahit' }, vacancy), ctx);
     expect(result.records).toEqual([]);
