@@ -195,6 +195,8 @@ export interface S3ObjectRef {
   /** Hexadecimal, as S3 sends it; orders events on the same key. */
   sequencer: string;
   versionId?: string;
+  /** The content's eTag; under the same sequencer another eTag is other content, not a duplicate. */
+  eTag?: string;
 }
 
 export interface ClaimOptions {
@@ -215,6 +217,7 @@ export interface LedgerEntry<Summary = Record<string, unknown>> {
   key: string;
   sequencer: string;
   versionId?: string;
+  eTag?: string;
   status: 'processing' | 'done';
   claimedAt: number;
   completedAt?: number;

@@ -135,6 +135,7 @@ export async function processUpload(
     key: upload.key,
     sequencer,
     ...(upload.versionId !== undefined && { versionId: upload.versionId }),
+    ...(upload.eTag !== undefined && { eTag: upload.eTag }),
   };
   const claim = await deps.ledger.claim(ref, { now: deps.pipeline.now(), leaseMs: deps.ledgerLeaseMs });
   if (claim === 'duplicate' || claim === 'stale') return { outcome: claim };

@@ -40,6 +40,7 @@ function toEntry<Summary>(item: Item): LedgerEntry<Summary> {
     claimedAt: item.claimedAt as number,
   };
   if (typeof item.versionId === 'string') entry.versionId = item.versionId;
+  if (typeof item.eTag === 'string') entry.eTag = item.eTag;
   if (typeof item.completedAt === 'number') entry.completedAt = item.completedAt;
   if (item.summary !== undefined) entry.summary = item.summary as Summary;
   return entry;
@@ -66,15 +67,28 @@ export class DynamoUploadLedger<Summary = Record<string, unknown>> implements Up
             sequencer,
             rawSequencer: object.sequencer,
             ...(object.versionId ? { versionId: object.versionId } : {}),
+            ...(object.eTag ? { eTag: object.eTag } : {}),
             status: 'processing',
             claimedAt: options.now,
             leaseUntil: options.now + options.leaseMs,
           },
-          // New key, newer upload, or a crashed run's claim on this very upload whose lease ran out.
-          ConditionExpression:
-            'attribute_not_exists(pk) OR #seq < :seq OR (#seq = :seq AND #status = :processing AND #lease < :now)',
-          ExpressionAttributeNames: { '#seq': 'sequencer', '#status': 'status', '#lease': 'leaseUntil' },
-          ExpressionAttributeValues: { ':seq': sequencer, ':processing': 'processing', ':now': options.now },
+          // New key, newer upload, other content under the same sequencer (its eTag differs), or a
+          // crashed run's claim on this very upload whose lease ran out.
+          ConditionExpression: `attribute_not_exists(pk) OR #seq < :seq OR ${
+            object.eTag ? '(#seq = :seq AND #etag <> :etag) OR ' : ''
+          }(#seq = :seq AND #status = :processing AND #lease < :now)`,
+          ExpressionAttributeNames: {
+            '#seq': 'sequencer',
+            '#status': 'status',
+            '#lease': 'leaseUntil',
+            ...(object.eTag && { '#etag': 'eTag' }),
+          },
+          ExpressionAttributeValues: {
+            ':seq': sequencer,
+            ':processing': 'processing',
+            ':now': options.now,
+            ...(object.eTag && { ':etag': object.eTag }),
+          },
         }),
       );
       return 'new';
@@ -97,23 +111,26 @@ export class DynamoUploadLedger<Summary = Record<string, unknown>> implements Up
             TableName: this.ctx.tableName,
             Key: ledgerKeys.object(object.bucket, object.key),
             UpdateExpression: 'SET #status = :done, #summary = :summary, #completedAt = :now REMOVE #lease',
-            ConditionExpression: '#seq = :seq',
+            // Other content under the same sequencer may have taken the claim: its eTag decides.
+            ConditionExpression: object.eTag ? '#seq = :seq AND #etag = :etag' : '#seq = :seq',
             ExpressionAttributeNames: {
               '#status': 'status',
               '#summary': 'summary',
               '#completedAt': 'completedAt',
               '#lease': 'leaseUntil',
               '#seq': 'sequencer',
+              ...(object.eTag && { '#etag': 'eTag' }),
             },
             ExpressionAttributeValues: {
               ':done': 'done',
               ':summary': summary,
               ':now': now,
               ':seq': normaliseSequencer(object.sequencer),
+              ...(object.eTag && { ':etag': object.eTag }),
             },
           }),
         ),
-      `upload ${object.bucket}/${object.key}: a newer upload of the key holds the claim`,
+      `upload ${object.bucket}/${object.key}: a newer upload, or other content, holds the claim`,
     );
   }
 

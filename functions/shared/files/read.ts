@@ -73,9 +73,7 @@ function headerKeys(
 
 /** Own properties for every header, "__proto__" included (an assignment would set the prototype). */
 function rowValues(keys: readonly string[], cells: readonly FlatCell[]): Record<string, unknown> {
-  return Object.fromEntries(
-    keys.flatMap((key, i) => (key === '' ? [] : [[key, cells[i] ?? ''] as const])),
-  );
+  return Object.fromEntries(keys.flatMap((key, i) => (key === '' ? [] : [[key, cells[i] ?? ''] as const])));
 }
 
 /** Cells under a blank header are not read; say so once, the first time one holds a value. */

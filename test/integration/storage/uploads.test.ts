@@ -36,6 +36,24 @@ describe('DynamoUploadLedger against dynalite', () => {
     });
   });
 
+  it('processes other content under the same sequencer (another eTag) as new, and only that run completes', async () => {
+    const ledger = new DynamoUploadLedger(await table());
+    const first = { ...object('0055AED6DCD90281E6', 'incoming/vacancies/etag.csv'), eTag: '"aaa"' };
+    const other = { ...first, eTag: '"bbb"' };
+    expect(await ledger.claim(first, { now: 1_000, ...LEASE })).toBe('new');
+    await ledger.complete(first, { rows: 1 }, 1_500);
+    expect(await ledger.claim(first, { now: 2_000, ...LEASE })).toBe('duplicate');
+    expect(await ledger.claim(other, { now: 3_000, ...LEASE })).toBe('new');
+    await expect(ledger.complete(first, { rows: 1 }, 3_500)).rejects.toThrow(ConflictError);
+    await ledger.complete(other, { rows: 2 }, 4_000);
+    expect(await ledger.claim(other, { now: 5_000, ...LEASE })).toBe('duplicate');
+    expect(await ledger.get('sinergi-uploads', 'incoming/vacancies/etag.csv')).toMatchObject({
+      eTag: '"bbb"',
+      status: 'done',
+      summary: { rows: 2 },
+    });
+  });
+
   it('lets exactly one of ten parallel deliveries claim the object', async () => {
     const ledger = new DynamoUploadLedger(await table());
     const results = await Promise.all(

@@ -260,7 +260,9 @@ export class MemoryLedger<Summary = Record<string, unknown>> implements UploadLe
     if (current) {
       const stored = padded(current.sequencer);
       if (stored > seq) return 'stale';
-      if (stored === seq) {
+      const otherContent =
+        object.eTag !== undefined && current.eTag !== undefined && current.eTag !== object.eTag;
+      if (stored === seq && !otherContent) {
         if (current.status === 'done') return 'duplicate';
         if ((current.leaseUntil ?? 0) >= options.now) return 'in_progress';
       }
@@ -270,6 +272,7 @@ export class MemoryLedger<Summary = Record<string, unknown>> implements UploadLe
       key: object.key,
       sequencer: object.sequencer,
       ...(object.versionId && { versionId: object.versionId }),
+      ...(object.eTag && { eTag: object.eTag }),
       status: 'processing',
       claimedAt: options.now,
       leaseUntil: options.now + options.leaseMs,
@@ -278,7 +281,11 @@ export class MemoryLedger<Summary = Record<string, unknown>> implements UploadLe
   }
   async complete(object: S3ObjectRef, summary: Summary, now: number) {
     const current = this.entries.get(`${object.bucket}/${object.key}`);
-    if (!current || padded(current.sequencer) !== padded(object.sequencer))
+    if (
+      !current ||
+      padded(current.sequencer) !== padded(object.sequencer) ||
+      (object.eTag !== undefined && current.eTag !== object.eTag)
+    )
       throw new ConflictError('newer claim');
     current.status = 'done';
     current.summary = summary;
