@@ -31,6 +31,8 @@ declare module 's3rver' {
     close(): Promise<void>;
     reset(): void;
     on(event: 'event', listener: (event: { Records: S3rverEventRecord[] }) => void): this;
+    /** The filesystem store behind the routes. */
+    store: unknown;
     /** s3rver is a Koa application; its middleware runs in this order, first to last. */
     middleware: S3rverMiddleware[];
   }

@@ -2,10 +2,14 @@
  * In-process DynamoDB (dynalite) and S3 (s3rver) emulators on loopback, for the local stack and the
  * integration tests. Both speak the real AWS wire protocols, so the production adapters run unchanged.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -163,6 +167,55 @@ export const refuseKeysTooLongForFiles: S3rverMiddleware = async (context, next)
   context.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>KeyTooLongError</Code><Message>Your key is too long: the local stack stores keys as files, so each part between "/" holds at most ${FILE_NAME_BYTES - S3RVER_SUFFIX_BYTES} bytes</Message></Error>`;
 };
 
+/** The part of s3rver's filesystem store that writing an object touches. */
+interface S3rverStore {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  putMetadata(bucket: string, key: string, metadata: unknown, md5: string): Promise<void>;
+  putObject(object: {
+    bucket: string;
+    key: string;
+    content: Buffer | NodeJS.ReadableStream;
+    metadata: unknown;
+  }): Promise<{ size: number; md5: string }>;
+}
+
+/**
+ * s3rver streams a PUT straight into the object's file, so a GET at the same time reads half an
+ * object (a report cut mid-JSON), and a failing write is an uncaught error. S3 makes a PUT visible
+ * whole or not at all: here the body goes to a temp file beside the object, renamed over it once
+ * complete, and a failure is the request's error.
+ */
+export function writeObjectsWhole(store: S3rverStore): void {
+  store.putObject = async (object) => {
+    const target = store.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(dirname(target), { recursive: true });
+    const partial = join(dirname(target), `.${randomUUID()}.partial`);
+    const md5 = createHash('md5');
+    let size = 0;
+    const content = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+    try {
+      await pipeline(
+        content,
+        new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            md5.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+          },
+        }),
+        createWriteStream(partial),
+      );
+      await rename(partial, target);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    const digest = md5.digest('hex');
+    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
+    return { size, md5: digest };
+  };
+}
+
 export async function startS3(options: {
   port?: number;
   directory: string;
@@ -177,6 +230,7 @@ export async function startS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
   server.middleware.unshift(refuseKeysTooLongForFiles);
+  writeObjectsWhole(server.store as S3rverStore);
   const { port } = await server.run();
   const endpoint = `http://${LOOPBACK}:${port}`;
   const client = new S3Client({

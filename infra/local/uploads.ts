@@ -74,6 +74,8 @@ async function readReport(s3: S3Client, bucket: string, key: string): Promise<Pr
     return text === undefined ? undefined : (JSON.parse(text) as ProcessingReport);
   } catch (error) {
     if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    // A report read while another writer replaces it may be cut short: read it again next round.
+    if (error instanceof SyntaxError) return undefined;
     throw error;
   }
 }

@@ -74,4 +74,32 @@ describe('embedded emulators', () => {
       await s3.close();
     }
   });
+
+  it('never lets a reader see half of an object being replaced', async () => {
+    const s3 = await startS3({ directory: join(dir, 's3-whole'), buckets: ['uploads'] });
+    try {
+      const Key = 'reports/incoming/vacancies/big.csv.report.json';
+      const versions = ['a', 'b', 'c', 'd'].map((fill) =>
+        JSON.stringify({ fill: fill.repeat(4 * 1024 * 1024) }),
+      );
+      await s3.client.send(new PutObjectCommand({ Bucket: 'uploads', Key, Body: versions[0] }));
+      let writing = true;
+      const writes = (async () => {
+        for (const body of versions.slice(1)) {
+          await s3.client.send(new PutObjectCommand({ Bucket: 'uploads', Key, Body: body }));
+        }
+        writing = false;
+      })();
+      let reads = 0;
+      while (writing || reads === 0) {
+        const got = await s3.client.send(new GetObjectCommand({ Bucket: 'uploads', Key }));
+        expect(versions).toContain(await got.Body?.transformToString());
+        reads++;
+      }
+      await writes;
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      await s3.close();
+    }
+  });
 });
