@@ -2,6 +2,8 @@
  * Ports: what the pipeline and the API need from storage and the bucket, in domain terms. Adapters
  * (functions/adapters/dynamodb/, functions/adapters/s3/) implement them; access patterns and keys are in docs/data-model.md.
  */
+import type { ConsentRecord } from './assessment/consent.ts';
+import type { Invitation } from './assessment/invitation.ts';
 import type { OpportunityKind, OpportunityProfile, YouthProfile } from './domain/profiles.ts';
 import type { TrainingOffer, Vacancy } from './domain/records.ts';
 import type { FairnessAuditReport } from './usecases/audit.ts';
@@ -40,6 +42,8 @@ export interface YouthErasure {
   recommendationSets: number;
   candidateEntries: number;
   outcomes: number;
+  invitations: number;
+  consents: number;
 }
 
 export interface YouthExport {
@@ -47,7 +51,12 @@ export interface YouthExport {
   recommendations?: StoredRecommendationSet;
   candidateEntries: CandidateEntry[];
   outcomes: OutcomeRecord[];
+  /** Assessment invitations, without the code hash and the aptitude seed. */
+  invitations: ExportedInvitation[];
+  consents: ConsentRecord[];
 }
+
+export type ExportedInvitation = Omit<Invitation, 'codeHash' | 'aptitudeSeed'>;
 
 export interface YouthRepository {
   get(youthId: string): Promise<StoredYouth | undefined>;
@@ -60,7 +69,7 @@ export interface YouthRepository {
   findByNikHash(nikHash: string): Promise<StoredYouth[]>;
   /** Everything stored about one youth (data-subject access). */
   exportAll(youthId: string): Promise<YouthExport>;
-  /** Removes profile, recommendations, candidate entries and outcomes of one youth. */
+  /** Removes profile, recommendations, candidate entries, outcomes, invitations and consents of one youth. */
   erase(youthId: string): Promise<YouthErasure>;
 }
 
@@ -348,4 +357,33 @@ export interface ReportWriter {
   /** Writes the bucket's report and the table copy; returns the report's key. */
   writeUploadReport(report: ProcessingReport): Promise<string>;
   writeAudit(audit: FairnessAuditReport): Promise<string>;
+}
+
+// ---- assessment invitations -----------------------------------------------------------------
+
+/** Invitations and consent records live with the youth, so export and erasure take them along. */
+export interface InvitationRepository {
+  /** Throws ConflictError when the invitation id exists. */
+  create(invitation: Invitation): Promise<void>;
+  get(youthId: string, invitationId: string): Promise<Invitation | undefined>;
+  findByCodeHash(codeHash: string): Promise<Invitation | undefined>;
+  /** Newest first. */
+  listByYouth(youthId: string): Promise<Invitation[]>;
+  /** Stores `next` if the stored revision is `next.revision - 1`; ConflictError otherwise. */
+  update(next: Invitation): Promise<void>;
+  /** The first consent for an invitation wins; returns the stored one. */
+  putConsent(record: ConsentRecord): Promise<ConsentRecord>;
+  getConsent(youthId: string, invitationId: string): Promise<ConsentRecord | undefined>;
+}
+
+/** Failed code attempts per source (a pseudonymised network address), in fixed windows. */
+export interface AttemptThrottle {
+  failures(source: string, nowMs: number): Promise<number>;
+  recordFailure(source: string, nowMs: number): Promise<void>;
+}
+
+/** Where a submitted assessment is dropped for the pipeline: `incoming/assessments/...` in the uploads bucket. */
+export interface AssessmentInbox {
+  readonly bucket: string;
+  put(key: string, body: string): Promise<void>;
 }

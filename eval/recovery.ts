@@ -29,7 +29,7 @@ import type { MatchConfig } from '#core/matching/config';
 import { vacancyToProfile } from '#core/matching/opportunity-profile';
 import { occupationReference } from '#core/reference/occupations';
 import { createScoringContext, scoreAssessments } from '#core/scoring/index';
-import { SeededRandom } from '../cli/demo/random.ts';
+import { SeededRandom } from '../core/domain/seeded-random.ts';
 import {
   indexByTitle,
   parseCrosswalk,

@@ -14,6 +14,7 @@ import {
   type ContractType,
 } from '#core/domain/records';
 import { RIASEC, type RiasecLetter } from '#core/domain/riasec';
+import type { SeededRandom, Weighted } from '#core/domain/seeded-random';
 import {
   DISABILITY_DOMAIN_MIX,
   EDUCATION_MIN_AGE,
@@ -25,7 +26,6 @@ import {
   YOUTH_DISTRICT_WEIGHT,
 } from './catalogue.ts';
 import { addDays, dateFromDayNumber, yearsBefore } from './dates.ts';
-import type { SeededRandom, Weighted } from './random.ts';
 
 export const FULL_INSTRUMENT = 'sinergi-minat-bakat-v1';
 export const MINI_INSTRUMENT = 'sinergi-minat-bakat-mini-v1';

@@ -7,9 +7,9 @@
 import type { DisabilityDomain } from '#core/domain/disability';
 import type { EducationLevel } from '#core/domain/education';
 import type { ContractType } from '#core/domain/records';
+import type { Weighted } from '#core/domain/seeded-random';
 import { centralJavaDistricts } from '#core/reference/districts';
 import { DEFAULT_PILOT_DISTRICTS } from '#core/reference/pilot';
-import type { Weighted } from './random.ts';
 
 /** District names by BPS code, from the engine's own reference table. */
 export const CENTRAL_JAVA_DISTRICTS: Readonly<Record<string, string>> = Object.fromEntries(

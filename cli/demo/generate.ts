@@ -5,6 +5,7 @@
  */
 import { type IsoDate, isIsoDate } from '#core/domain/calendar';
 import type { AssessmentRecord, RecordKind, TrainingOffer, Vacancy } from '#core/domain/records';
+import { SeededRandom } from '#core/domain/seeded-random';
 import { assessmentGenerator, instrumentItems, MINI_INSTRUMENT } from './assessments.ts';
 import {
   CENTRAL_JAVA_DISTRICTS,
@@ -13,7 +14,6 @@ import {
   UNKNOWN_DISTRICT,
   UNKNOWN_SKILLS,
 } from './catalogue.ts';
-import { SeededRandom } from './random.ts';
 import {
   type Cell,
   type Row,

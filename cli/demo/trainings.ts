@@ -5,6 +5,7 @@
 import type { IsoDate } from '#core/domain/calendar';
 import type { DisabilityDomain } from '#core/domain/disability';
 import type { TrainingOffer } from '#core/domain/records';
+import type { SeededRandom } from '#core/domain/seeded-random';
 import {
   CENTRAL_JAVA_DISTRICTS,
   COURSES,
@@ -13,7 +14,6 @@ import {
   PESANTREN_NAMES,
 } from './catalogue.ts';
 import { addDays } from './dates.ts';
-import type { SeededRandom } from './random.ts';
 
 export interface Provider {
   providerId: string;

@@ -6,6 +6,7 @@ import type { IsoDate } from '#core/domain/calendar';
 import type { DisabilityDomain } from '#core/domain/disability';
 import type { Vacancy } from '#core/domain/records';
 import { hollandCodeToProfile, RIASEC, type RiasecVector } from '#core/domain/riasec';
+import type { SeededRandom } from '#core/domain/seeded-random';
 import { VACANCY_COLUMNS } from '#core/records/headers';
 import {
   CENTRAL_JAVA_DISTRICTS,
@@ -21,7 +22,6 @@ import {
   UNKNOWN_SKILLS,
 } from './catalogue.ts';
 import { addDays } from './dates.ts';
-import type { SeededRandom } from './random.ts';
 
 export interface Employer {
   employerId: string;

@@ -29,6 +29,9 @@ export const ACTIONS = [
   'reports:audit',
   'youth:export',
   'youth:erase',
+  'invitation:create',
+  'invitation:read',
+  'invitation:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,6 +84,11 @@ export interface ActionResources {
   'reports:audit': SummaryRequest | undefined;
   'youth:export': YouthRef;
   'youth:erase': YouthRef;
+  /** The district is the stored youth's, or for a new youth the one the counsellor registers. */
+  'invitation:create': YouthRef;
+  /** The district is the one stored on the invitation. */
+  'invitation:read': YouthRef;
+  'invitation:manage': YouthRef;
 }
 export type AnyResource = NonNullable<ActionResources[Action]>;
 
@@ -144,6 +152,10 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   'reports:audit': { manager: 'managedDistricts' },
   'youth:export': { admin: 'anyYouth' },
   'youth:erase': { admin: 'anyYouth' },
+  // Counsellors invite youth of their own districts to the assessment app, and manage those codes.
+  'invitation:create': { counsellor: 'ownDistricts' },
+  'invitation:read': { counsellor: 'ownDistricts' },
+  'invitation:manage': { counsellor: 'ownDistricts' },
 };
 
 /** The upload kind each uploading role may send. Admins (the programme's data office) send any. */

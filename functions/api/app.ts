@@ -19,11 +19,13 @@ import type {
 import { ForbiddenError } from '#core/access/errors';
 import { rolesFor } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
-import { NotFoundError } from '#core/domain/errors';
+import type { Invitation } from '#core/assessment/invitation';
+import { NotFoundError, ValidationError } from '#core/domain/errors';
+import { openInvitation } from '#core/usecases/assessment';
 import { errorKeys } from '#functions/shared/logger';
 import { principalFromEvent } from './auth/claims.ts';
 import { errorMapping, errorResponse, file, json, MethodNotAllowedError } from './http.ts';
-import { type AnyRoute, API_PREFIX, type ApiDeps } from './route.ts';
+import { type AnyRoute, API_PREFIX, type ApiDeps, INVITATION_CODE_HEADER } from './route.ts';
 import { Router } from './router.ts';
 import { ROUTES } from './routes/index.ts';
 import { assertJsonContentType, parseWith, readJsonBody } from './validation.ts';
@@ -57,7 +59,7 @@ function headerOf(event: ApiEvent, name: string): string | undefined {
 }
 
 function authorizeRole(route: AnyRoute, principal: Principal): void {
-  if (route.access === 'none' || route.access === 'authenticated') return;
+  if (route.access === 'none' || route.access === 'authenticated' || route.access === 'invitation') return;
   if (!rolesFor(route.access).includes(principal.role)) {
     throw new ForbiddenError(`a ${principal.role} may not ${route.access}`);
   }
@@ -84,7 +86,15 @@ async function dispatch(
   const { route } = found;
   facts.route = `${route.method} ${API_PREFIX}${route.path}`;
   let principal: Principal | undefined;
-  if (route.access !== 'none') {
+  let invitation: Invitation | undefined;
+  if (route.access === 'invitation') {
+    const code = headerOf(event, INVITATION_CODE_HEADER);
+    if (code === undefined || code.trim() === '') {
+      throw new ValidationError([{ field: INVITATION_CODE_HEADER, reason: 'Kode undangan belum diisi.' }]);
+    }
+    const source = deps.hashSource(event.requestContext?.http?.sourceIp ?? 'unknown');
+    invitation = await openInvitation(code, source, deps.assessment);
+  } else if (route.access !== 'none') {
     principal = principalFromEvent(event);
     facts.role = principal.role;
     facts.subject = principal.subject;
@@ -95,7 +105,14 @@ async function dispatch(
   const raw = bodyOf(route, event);
   const body = route.body ? parseWith(route.body, raw, 'body') : undefined;
   const result = await route.handle(
-    { params, query, body, principal: principal as Principal, requestId },
+    {
+      params,
+      query,
+      body,
+      principal: principal as Principal,
+      invitation: invitation as Invitation,
+      requestId,
+    },
     deps,
   );
   return 'file' in result ? file(result.status, result.file) : json(result.status, result.body);

@@ -33,6 +33,8 @@ const apiSchema = z
       .max(7 * 24 * 60 * 60, 'S3 presigned URLs last at most 7 days')
       .default(DEFAULT_UPLOAD_URL_TTL_SECONDS),
     CURSOR_MAX_AGE_SECONDS: positiveInteger.default(DEFAULT_CURSOR_MAX_AGE_SECONDS),
+    /** Where the assessment app is served; invitation links point there. Optional: without it, no link. */
+    ASSESSMENT_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NIK_KEY_SECRET_ARN !== undefined && env.NIK_KEY !== undefined) {
@@ -63,6 +65,7 @@ export interface ApiConfig extends CommonConfig {
   maxUploadBytes: number;
   uploadUrlTtlSeconds: number;
   cursorMaxAgeMs: number;
+  assessmentAppUrl?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -86,6 +89,7 @@ export function readApiConfig(env: Env): ApiConfig {
   };
   if (api.CURSOR_KEY !== undefined) config.cursorKeys = api.CURSOR_KEY.split(',').map((k) => k.trim());
   if (api.PSEUDONYM_KEY !== undefined) config.pseudonymKey = api.PSEUDONYM_KEY;
+  if (api.ASSESSMENT_APP_URL !== undefined) config.assessmentAppUrl = api.ASSESSMENT_APP_URL;
   if (api.NIK_KEY_SECRET_ARN !== undefined) config.masterKey = { secretArn: api.NIK_KEY_SECRET_ARN };
   else if (api.NIK_KEY !== undefined) config.masterKey = { value: api.NIK_KEY };
   return config;

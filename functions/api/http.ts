@@ -6,6 +6,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from '#core/access/errors';
+import { InvitationClosedError, TooManyAttemptsError } from '#core/assessment/invitation';
 import { ConflictError, NotFoundError, ValidationError } from '#core/domain/errors';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -87,6 +88,8 @@ const MAPPINGS: readonly [new (...args: never[]) => Error, ErrorMapping][] = [
   [NotFoundError, { status: 404, error: 'not_found', expose: true }],
   [MethodNotAllowedError, { status: 405, error: 'method_not_allowed', expose: true }],
   [ConflictError, { status: 409, error: 'conflict', expose: true }],
+  [InvitationClosedError, { status: 410, error: 'gone', expose: true }],
+  [TooManyAttemptsError, { status: 429, error: 'too_many_requests', expose: true }],
 ];
 
 const INTERNAL: ErrorMapping = { status: 500, error: 'internal_error', expose: false };

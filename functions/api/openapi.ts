@@ -15,6 +15,7 @@ type JsonObject = Record<string, unknown>;
 
 const COMPONENT_REF = '#/components/schemas/';
 const SECURITY_SCHEME = 'cognitoIdToken';
+const INVITATION_SCHEME = 'invitationCode';
 
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Invalid path, query or body; `fields` names each problem',
@@ -22,8 +23,10 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: "The account's role may not do this, or the account is incomplete",
   404: "Not found, or outside the caller's scope (the two are indistinguishable)",
   409: 'Conflicts with what is stored',
+  410: 'The invitation code expired or was revoked; the message says which, in Indonesian',
   413: `Body larger than ${MAX_BODY_BYTES} bytes`,
   415: 'Body is not application/json',
+  429: 'Too many wrong invitation codes from this network; wait for the window to end',
   500: 'Unexpected failure; the body carries only a request id',
 };
 
@@ -76,8 +79,12 @@ function parameters(route: AnyRoute): JsonObject[] {
 function errorStatuses(route: AnyRoute): number[] {
   const statuses = new Set<number>(route.errors ?? []);
   if (route.params || route.query || route.body) statuses.add(400);
-  if (route.access !== 'none') statuses.add(401);
-  if (route.access !== 'none' && route.access !== 'authenticated') statuses.add(403);
+  if (route.access === 'invitation') {
+    for (const status of [400, 404, 410, 429]) statuses.add(status);
+  } else {
+    if (route.access !== 'none') statuses.add(401);
+    if (route.access !== 'none' && route.access !== 'authenticated') statuses.add(403);
+  }
   if (route.body) {
     statuses.add(413);
     statuses.add(415);
@@ -111,6 +118,7 @@ function operation(route: AnyRoute): JsonObject {
     ...(route.description !== undefined && { description: route.description }),
     tags: [route.tag],
     ...(route.access === 'none' && { security: [] }),
+    ...(route.access === 'invitation' && { security: [{ [INVITATION_SCHEME]: [] }] }),
     ...(params.length > 0 && { parameters: params }),
     ...(route.body && {
       requestBody: {
@@ -134,7 +142,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[] = ROUTES): Json
       title: 'SINERGI match API',
       version: pkg.version,
       description:
-        'Recommendations, candidates, outcomes, uploads and programme summaries for the SINERGI youth employment programme (Central Java). Every route except /v1/health needs a Cognito ID token; what a role sees is in docs/security.md.',
+        'Recommendations, candidates, outcomes, uploads and programme summaries for the SINERGI youth employment programme (Central Java). Every route except /v1/health and the assessment routes (authorised by an invitation code) needs a Cognito ID token; what a role sees is in docs/security.md.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ [SECURITY_SCHEME]: [] }],
@@ -147,6 +155,12 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[] = ROUTES): Json
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'A Cognito ID token (locally: `sinergi token --role ...`)',
+        },
+        [INVITATION_SCHEME]: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-invitation-code',
+          description: 'The youth assessment app: the invitation code a counsellor issued',
         },
       },
     },

@@ -7,6 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { Action } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
+import type { Invitation } from '#core/assessment/invitation';
 import type { SkillLabel } from '#core/domain/language';
 import type { YouthRecommendationFacts } from '#core/matching/types';
 import type {
@@ -18,6 +19,7 @@ import type {
   UploadSigner,
   YouthRepository,
 } from '#core/ports';
+import type { AssessmentDeps } from '#core/usecases/assessment';
 import type { AuditReader } from './audits.ts';
 import type { CandidatePseudonymiser } from './auth/pseudonym.ts';
 import type { HttpMethod } from './router.ts';
@@ -33,6 +35,12 @@ export interface ApiDeps {
   reports: ReportRepository;
   stats: DistrictStats;
   uploads: UploadSigner;
+  /** Invitations, consent, submissions and results of the youth assessment app. */
+  assessment: AssessmentDeps;
+  /** The assessment app's address; invitation links and QR payloads point there. */
+  assessmentAppUrl?: string;
+  /** Keyed hash of a caller's network address: code attempts are counted per source without storing addresses. */
+  hashSource: (sourceIp: string) => string;
   audits: AuditReader;
   /** The first seals, every one opens. */
   cursorKeys: readonly Uint8Array[];
@@ -54,9 +62,14 @@ export interface ApiDeps {
 
 /**
  * `none`: no token needed (health). `authenticated`: any verified account (the API description).
- * An Action: the policy table decides which roles may call it at all, before anything is loaded.
+ * `invitation`: the youth assessment app, authorised by an invitation code in `x-invitation-code`
+ * (no account). An Action: the policy table decides which roles may call it at all, before
+ * anything is loaded.
  */
-export type RouteAccess = 'none' | 'authenticated' | Action;
+export type RouteAccess = 'none' | 'authenticated' | 'invitation' | Action;
+
+/** The header the assessment app sends the invitation code in (never the URL: it would be logged). */
+export const INVITATION_CODE_HEADER = 'x-invitation-code';
 
 export interface RouteResponse {
   description: string;
@@ -70,8 +83,10 @@ export interface RouteRequest<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  /** Present on every route whose access is not `none`. */
+  /** Present on every route whose access is an account's (not `none` or `invitation`). */
   principal: Principal;
+  /** Present on `invitation` routes: the open invitation the code names. */
+  invitation: Invitation;
   requestId: string;
 }
 

@@ -5,11 +5,15 @@
  * are strict: a field a view does not list fails the contract test instead of reaching a caller.
  */
 import { z } from 'zod';
+import { SCREEN_SUBTESTS } from '#core/assessment/aptitude';
+import { GUARDIAN_RELATIONSHIPS } from '#core/assessment/consent';
+import { INVITATION_STATUSES, MAX_INVITATION_DAYS } from '#core/assessment/invitation';
 import { DISABILITY_DOMAINS } from '#core/domain/disability';
 import { EDUCATION_LEVELS } from '#core/domain/education';
 import { LANGUAGES } from '#core/domain/language';
 import { APTITUDE_SUBTESTS, CONTRACT_TYPES, RECORD_KINDS } from '#core/domain/records';
 import { RIASEC } from '#core/domain/riasec';
+import { defaultInstruments } from '#core/instruments/registry';
 import { COUNSELLOR_OUTCOME_TYPES, OUTCOME_TYPES } from '#core/ports';
 import { TEMPLATE_KINDS } from '#core/records/template';
 import { GENDERS } from '#core/usecases/dashboard';
@@ -122,6 +126,102 @@ export const uploadBody = z.strictObject({
     .regex(/\.(csv|json|jsonl|ndjson|xlsx)$/i, 'must end in .csv, .json, .jsonl, .ndjson or .xlsx'),
   size: z.number().int('must be a whole number of bytes').positive('must be more than 0 bytes'),
 });
+
+// ---- assessment app: requests ----------------------------------------------------------------
+
+const INSTRUMENT_IDS = defaultInstruments.map((i) => i.id) as [string, ...string[]];
+const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+const aptitudeCount = z
+  .strictObject({ correct: z.number().int().min(0), total: z.number().int().min(1).max(500) })
+  .refine((c) => c.correct <= c.total, { message: 'correct must not exceed total', path: ['correct'] });
+const paperAptitudes = z
+  .strictObject(
+    Object.fromEntries(APTITUDE_SUBTESTS.map((s) => [s, aptitudeCount.optional()])) as Record<
+      (typeof APTITUDE_SUBTESTS)[number],
+      z.ZodOptional<typeof aptitudeCount>
+    >,
+  )
+  .describe('Paper results of subtests not taken on screen (numerical and clerical are)');
+
+const counsellorContact = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+    .optional(),
+  office: z.string().trim().min(1).max(200).optional(),
+});
+
+export const invitationBody = z
+  .strictObject({
+    youthId: recordId,
+    youth: z
+      .strictObject({
+        district: districtCode,
+        gender: z.enum(['F', 'M']),
+        birthDate: isoDate,
+        education: z.enum(EDUCATION_LEVELS),
+        disability: z
+          .partialRecord(
+            z.enum(DISABILITY_DOMAINS),
+            z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+          )
+          .optional()
+          .describe('Washington Group domains, 1 = no difficulty .. 4 = cannot do'),
+        welfareDecile: z.number().int().min(1).max(10).optional(),
+      })
+      .optional()
+      .describe('Registry fields of a youth not yet stored; omit for a stored youth'),
+    instrument: z.enum(INSTRUMENT_IDS).describe('The 60-item form or the 30-item mini form'),
+    expiresInDays: z.number().int().min(1).max(MAX_INVITATION_DAYS).optional().describe('7 when absent'),
+    counsellor: counsellorContact.describe('Shown to the youth as the next step'),
+    paperAptitudes: paperAptitudes.optional(),
+  })
+  .describe('A new invitation');
+
+export const invitationPath = z.strictObject({ youthId: recordId, invitationId: recordId });
+export const reissueBody = z.strictObject({
+  expiresInDays: z.number().int().min(1).max(MAX_INVITATION_DAYS).optional(),
+});
+export const paperAptitudesBody = z.strictObject({ paperAptitudes });
+
+export const instrumentPath = z.strictObject({ instrumentId: z.enum(INSTRUMENT_IDS) });
+
+const consentGiven = z.strictObject({
+  textVersion: z.string().min(1).max(100),
+  givenAt: z.iso.datetime({ offset: true }),
+  youthAgrees: z.boolean(),
+  guardian: z
+    .strictObject({
+      name: z.string().trim().max(100),
+      relationship: z.enum(GUARDIAN_RELATIONSHIPS),
+      agrees: z.boolean(),
+    })
+    .optional(),
+});
+export const consentBody = consentGiven;
+
+const sectionAnswers = z.strictObject({
+  answers: z.array(z.number().int().min(0).max(9).nullable()).max(100),
+  elapsedMs: z.number().int().min(0),
+});
+
+export const submissionBody = z.strictObject({
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,100}$/, 'must be 8 to 100 letters, digits or dashes')
+    .describe('Chosen once per invitation on the device; a retried send repeats it'),
+  consent: consentGiven.optional().describe('When the consent could not be sent on its own (offline)'),
+  interests: z.record(z.string().regex(/^[RIASEC]\d{2}$/), z.number().int().min(0).max(4).nullable()),
+  aptitude: z.strictObject(
+    Object.fromEntries(SCREEN_SUBTESTS.map((s) => [s, sectionAnswers.optional()])) as Record<
+      (typeof SCREEN_SUBTESTS)[number],
+      z.ZodOptional<typeof sectionAnswers>
+    >,
+  ),
+});
+
+export const resultsQuery = z.strictObject({ lang: z.enum(LANGUAGES).optional() });
 
 // ---- responses -------------------------------------------------------------------------------
 
@@ -554,6 +654,8 @@ export const exportResponse = z
       }),
     ),
     outcomes: z.array(outcomeResponse.omit({ flaggedForReview: true })),
+    invitations: z.array(storedRecord),
+    consents: z.array(storedRecord),
   })
   .register(apiComponents, { id: 'YouthExport' });
 
@@ -565,9 +667,165 @@ export const erasureResponse = z
       recommendationSets: z.number().int(),
       candidateEntries: z.number().int(),
       outcomes: z.number().int(),
+      invitations: z.number().int(),
+      consents: z.number().int(),
     }),
   })
   .register(apiComponents, { id: 'Erasure' });
+
+// ---- assessment app: responses ---------------------------------------------------------------
+
+const bilingualText = z.strictObject({ id: z.string(), en: z.string() });
+
+export const invitationCreatedResponse = z
+  .strictObject({
+    invitationId: z.string(),
+    youthId: z.string(),
+    instrument: z.string(),
+    code: z.string().describe('Shown once: only a keyed hash is stored'),
+    expiresAt: z.string(),
+    link: z.string().optional().describe('The app with the code in the fragment (never sent to a server)'),
+    qrPayload: z.string().optional().describe('What a QR code of the invitation encodes: the link'),
+    replaces: z.string().optional(),
+  })
+  .register(apiComponents, { id: 'InvitationCreated' });
+
+const invitationView = z.strictObject({
+  invitationId: z.string(),
+  youthId: z.string(),
+  district: z.string(),
+  instrument: z.string(),
+  status: z.enum(INVITATION_STATUSES),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  expired: z.boolean(),
+  revokedAt: z.string().optional(),
+  replacedBy: z.string().optional(),
+  submittedAt: z.string().optional(),
+  uploadId: z.string().optional().describe('The pipeline report of the submission'),
+  paperAptitudes: z.record(z.string(), z.strictObject({ correct: z.number(), total: z.number() })),
+});
+
+export const invitationResponse = invitationView.register(apiComponents, { id: 'Invitation' });
+
+export const invitationListResponse = z
+  .strictObject({ youthId: z.string(), items: z.array(invitationView) })
+  .register(apiComponents, { id: 'InvitationList' });
+
+export const assessmentContentResponse = z
+  .strictObject({
+    instrument: z.strictObject({
+      id: z.string(),
+      version: z.number(),
+      title: bilingualText,
+      prompt: bilingualText,
+      answerLabels: z.array(z.strictObject({ value: z.number(), label: bilingualText })),
+      items: z.array(z.strictObject({ id: z.string(), text: bilingualText })),
+    }),
+    consent: z.strictObject({
+      version: z.string(),
+      id: z.strictObject({
+        title: z.string(),
+        points: z.array(z.string()),
+        youth: z.string(),
+        guardian: z.string(),
+      }),
+      en: z.strictObject({
+        title: z.string(),
+        points: z.array(z.string()),
+        youth: z.string(),
+        guardian: z.string(),
+      }),
+    }),
+  })
+  .register(apiComponents, { id: 'AssessmentContent' });
+
+const publicAptitudeSection = z.strictObject({
+  subtest: z.enum(SCREEN_SUBTESTS),
+  title: bilingualText,
+  instructions: bilingualText,
+  timeLimitSeconds: z.number(),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      text: bilingualText,
+      pair: z.tuple([z.string(), z.string()]).optional(),
+      unit: z.enum(['rupiah', 'number', 'label']),
+      options: z.array(z.union([z.number(), bilingualText])),
+    }),
+  ),
+});
+
+const contactView = z.strictObject({
+  name: z.string(),
+  phone: z.string().optional(),
+  office: z.string().optional(),
+});
+
+export const assessmentSessionResponse = z
+  .strictObject({
+    invitationId: z.string(),
+    instrument: z.string(),
+    status: z.enum(INVITATION_STATUSES),
+    expiresAt: z.string(),
+    minor: z.boolean(),
+    consent: z.strictObject({ textVersion: z.string(), given: z.boolean() }),
+    aptitude: z.array(publicAptitudeSection),
+    counsellor: contactView,
+    submittedAt: z.string().optional(),
+  })
+  .register(apiComponents, { id: 'AssessmentSession' });
+
+export const consentResponse = z
+  .strictObject({
+    invitationId: z.string(),
+    textVersion: z.string(),
+    recordedAt: z.string(),
+    minor: z.boolean(),
+  })
+  .register(apiComponents, { id: 'ConsentRecorded' });
+
+export const submissionResponse = z
+  .strictObject({
+    uploadId: z.string(),
+    submittedAt: z.string(),
+    replay: z.boolean().describe('True when this repeated a send already accepted'),
+  })
+  .register(apiComponents, { id: 'SubmissionAccepted' });
+
+export const assessmentStatusResponse = z
+  .strictObject({
+    state: z.enum(['not_submitted', 'processing', 'ready', 'failed']),
+    submittedAt: z.string().optional(),
+    problems: z.array(z.strictObject({ field: z.string(), reason: z.string() })).optional(),
+  })
+  .register(apiComponents, { id: 'AssessmentStatus' });
+
+const youthOpportunity = z.strictObject({
+  kind: z.enum(['job', 'training']),
+  title: z.string(),
+  ownerName: z.string(),
+  why: z.string(),
+});
+
+export const youthResultsResponse = z
+  .strictObject({
+    lang: z.enum(LANGUAGES),
+    hollandCode: z.string().nullable(),
+    hollandExplained: z.string(),
+    interests: z.array(
+      z.strictObject({
+        letter: z.enum(RIASEC),
+        name: z.string(),
+        plain: z.string(),
+        examples: z.array(z.string()),
+      }),
+    ),
+    jobs: z.array(youthOpportunity),
+    trainings: z.array(youthOpportunity),
+    nextStep: z.strictObject({ text: z.string(), counsellor: contactView }),
+  })
+  .register(apiComponents, { id: 'YouthResults' });
 
 export const healthResponse = z
   .strictObject({ status: z.literal('ok'), service: z.string(), stage: z.string() })

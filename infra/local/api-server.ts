@@ -2,8 +2,9 @@
  * The local stand-in for API Gateway's HTTP API in front of the API function: a node:http server on
  * loopback that does what the deployed API does before and after the Lambda runs.
  *
- * - Routes like the stack: `GET /v1/health` without authorizer, `ANY /v1/{proxy+}` behind the JWT
- *   authorizer, anything else 404 `{"message":"Not Found"}` without invoking the function.
+ * - Routes like the stack: `GET /v1/health` and the assessment app's `GET|POST /v1/assessment/{proxy+}`
+ *   without authorizer, `ANY /v1/{proxy+}` behind the JWT authorizer, anything else 404
+ *   `{"message":"Not Found"}` without invoking the function.
  * - Verifies the bearer token as the JWT authorizer does (functions/api/auth/jwt.ts) and answers
  *   401 `{"message":"Unauthorized"}` itself when it is missing or fails any check.
  * - Builds the payload format 2.0 event (routeKey, rawPath, rawQueryString, lower-cased headers
@@ -37,6 +38,14 @@ const LOOPBACK = '127.0.0.1';
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 const PROXY_ROUTE_KEY = 'ANY /v1/{proxy+}';
 const PROXY_PREFIX = '/v1/';
+const PROXY_SUFFIX = '/{proxy+}';
+
+/** Reachable without a token, as in the stack: `METHOD /path`, or `METHOD /prefix/{proxy+}`. */
+export const OPEN_ROUTES = [
+  'GET /v1/health',
+  'GET /v1/assessment/{proxy+}',
+  'POST /v1/assessment/{proxy+}',
+] as const;
 
 export type LocalApiHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -52,7 +61,7 @@ export interface ApiServerOptions {
   key?: Jwk | KeyObject;
   issuer?: string;
   audience?: string | readonly string[];
-  /** Routes reachable without a token, as `METHOD /path`. */
+  /** Routes reachable without a token, as `METHOD /path` or `METHOD /prefix/{proxy+}`; `OPEN_ROUTES` by default. */
   openRoutes?: readonly string[];
   /** The clock the token checks and the event's time use; milliseconds since the epoch. */
   now?: () => number;
@@ -216,14 +225,20 @@ async function readRequest(req: IncomingMessage): Promise<LocalRequest | 'too_la
 function routeKeyOf(request: LocalRequest, openRoutes: ReadonlySet<string>): string | undefined {
   const exact = `${request.method} ${request.rawPath}`;
   if (openRoutes.has(exact)) return exact;
+  for (const route of openRoutes) {
+    if (!route.endsWith(PROXY_SUFFIX)) continue;
+    const prefix = route.slice(0, -PROXY_SUFFIX.length + 1);
+    if (exact.startsWith(prefix) && exact.length > prefix.length) return route;
+  }
   if (request.rawPath.startsWith(PROXY_PREFIX) && request.rawPath.length > PROXY_PREFIX.length) {
     return PROXY_ROUTE_KEY;
   }
   return undefined;
 }
 
-function proxyParameter(rawPath: string): string {
-  const raw = rawPath.slice(PROXY_PREFIX.length);
+function proxyParameter(routeKey: string, rawPath: string): string {
+  const prefix = routeKey.slice(routeKey.indexOf(' ') + 1, -PROXY_SUFFIX.length + 1);
+  const raw = rawPath.slice(prefix.length);
   try {
     return decodeURIComponent(raw);
   } catch {
@@ -254,7 +269,9 @@ export function buildEvent(input: BuildEventInput): APIGatewayProxyEventV2WithJW
     ...(request.cookies.length > 0 && { cookies: request.cookies }),
     headers: request.headers,
     ...(query && { queryStringParameters: query }),
-    ...(routeKey === PROXY_ROUTE_KEY && { pathParameters: { proxy: proxyParameter(request.rawPath) } }),
+    ...(routeKey.endsWith(PROXY_SUFFIX) && {
+      pathParameters: { proxy: proxyParameter(routeKey, request.rawPath) },
+    }),
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -282,7 +299,7 @@ export function buildEvent(input: BuildEventInput): APIGatewayProxyEventV2WithJW
 
 export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
   if (!options.jwks && !options.key) throw new RangeError('startApiServer needs a jwks or a key');
-  const openRoutes = new Set(options.openRoutes ?? ['GET /v1/health']);
+  const openRoutes = new Set<string>(options.openRoutes ?? OPEN_ROUTES);
   const now = options.now ?? Date.now;
   const functionName = options.functionName ?? 'sinergi-api-local';
   const verifyOptions = {

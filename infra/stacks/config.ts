@@ -106,3 +106,6 @@ export function readDeploymentConfig(node: ContextReader): DeploymentConfig {
     cognitoThreatProtection: readFlag(node, 'cognitoThreatProtection', true),
   };
 }
+
+/** Where the web app serves the youth assessment, under the app's origin; invitation links point there. */
+export const ASSESSMENT_APP_PATH = '/asesmen/';

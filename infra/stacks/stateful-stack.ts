@@ -124,6 +124,8 @@ export class StatefulStack extends Stack {
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Counters of wrong invitation codes (functions/adapters/dynamodb/attempts.ts) expire by themselves.
+      timeToLiveAttribute: 'ttl',
     });
     for (const gsi of [GSI1, GSI2]) {
       table.addGlobalSecondaryIndex({

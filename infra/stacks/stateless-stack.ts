@@ -29,6 +29,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { RECORD_KINDS } from '#core/domain/records';
 import { AUDITS_PREFIX, INCOMING_PREFIX, incomingPrefix, REPORTS_PREFIX } from '#core/domain/uploads';
+import { INVITATION_CODE_HEADER } from '#functions/api/route';
 import {
   grantObjectAccess,
   grantPrefixListing,
@@ -38,7 +39,7 @@ import {
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { SinergiFunction } from '../constructs/sinergi-function.ts';
 import { MATCHING_NODE_FLAGS } from '../node-flags.ts';
-import type { DeploymentConfig } from './config.ts';
+import { ASSESSMENT_APP_PATH, type DeploymentConfig } from './config.ts';
 
 /** Lambda entry files (each exports `handler`), relative to the repository root. */
 export const ENTRIES = {
@@ -181,15 +182,21 @@ export class StatelessStack extends Stack {
 
     this.apiFunction = new SinergiFunction(this, 'Api', {
       entry: ENTRIES.api,
-      description: 'HTTP API for counsellors, employers, training providers and programme managers',
+      description:
+        'HTTP API for counsellors, employers, training providers, programme managers and the assessment app',
       serviceName: 'sinergi-api',
       stage: config.stage,
       logLevel: config.logLevel,
       timeout: LIMITS.apiTimeout,
-      environment: { ...sharedEnvironment, NIK_KEY_SECRET_ARN: props.nikKeySecret.secretArn },
+      environment: {
+        ...sharedEnvironment,
+        NIK_KEY_SECRET_ARN: props.nikKeySecret.secretArn,
+        ASSESSMENT_APP_URL: `${config.corsOrigin}${ASSESSMENT_APP_PATH}`,
+      },
     });
     grantTableAccess(this.apiFunction, props.table, 'readWrite');
-    // Presigned uploads are signed with the function's credentials, so it needs PutObject itself.
+    // Presigned uploads are signed with the function's credentials, so it needs PutObject itself;
+    // the assessment app's submissions are put under incoming/assessments/ by the function directly.
     grantObjectAccess(this.apiFunction, this.uploadsBucketArn, INCOMING_PREFIX, 'write');
     grantObjectAccess(this.apiFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'read');
     // The latest fairness audit is the greatest key under reports/audits/.
@@ -319,10 +326,11 @@ export class StatelessStack extends Stack {
         allowMethods: [
           apigw.CorsHttpMethod.GET,
           apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PUT,
           apigw.CorsHttpMethod.DELETE,
           apigw.CorsHttpMethod.OPTIONS,
         ],
-        allowHeaders: ['authorization', 'content-type'],
+        allowHeaders: ['authorization', 'content-type', INVITATION_CODE_HEADER],
         maxAge: Duration.hours(1),
       },
     });
@@ -340,6 +348,21 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-APIG4',
       reason: 'GET /v1/health is the unauthenticated liveness probe; it returns a status and no data.',
     });
+    // The assessment app has no accounts: the function authorises each request by its invitation
+    // code, counts wrong codes per source and refuses a source past the limit (429).
+    const assessmentRoutes = api.addRoutes({
+      path: '/v1/assessment/{proxy+}',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+      integration,
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    });
+    for (const route of assessmentRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'The youth assessment app is authorised by invitation codes in the function (keyed hashes, single use, expiring, wrong codes throttled per source); its content route is public instrument text.',
+      });
+    }
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
     });

@@ -106,6 +106,12 @@ describe('table', () => {
       }),
     });
   });
+
+  it('expires items by their ttl attribute (counters of wrong invitation codes)', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    });
+  });
 });
 
 describe('NIK HMAC key', () => {

@@ -184,7 +184,7 @@ describe('nightly rematch', () => {
 });
 
 describe('HTTP API', () => {
-  it('requires a Cognito JWT on the proxy route and nothing on the health check', () => {
+  it('requires a Cognito JWT on the proxy route and nothing on the health check and the assessment app', () => {
     const authorizers = Object.entries(template.findResources('AWS::ApiGatewayV2::Authorizer')) as [
       string,
       Resource,
@@ -208,7 +208,22 @@ describe('HTTP API', () => {
     });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
     const open = routes.filter((r) => r.Properties!['AuthorizationType'] !== 'JWT');
-    expect(open.map((r) => r.Properties!['RouteKey'])).toEqual(['GET /v1/health']);
+    expect(open.map((r) => r.Properties!['RouteKey']).sort()).toEqual([
+      'GET /v1/assessment/{proxy+}',
+      'GET /v1/health',
+      'POST /v1/assessment/{proxy+}',
+    ]);
+  });
+
+  it('points invitation links at the app and lets it send the invitation code', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ ASSESSMENT_APP_URL: 'https://sinergi.example.id/asesmen/' }),
+      },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowHeaders: Match.arrayWith(['x-invitation-code']) }),
+    });
   });
 
   it('uses payload v2, CORS for the configured origin only, access logs and throttling', () => {

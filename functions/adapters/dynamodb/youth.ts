@@ -34,6 +34,7 @@ import {
   VERSION_CONDITION,
   youthPartition,
 } from './common.ts';
+import { CONSENT_SK_PREFIX, INVITATION_SK_PREFIX, toConsent, toInvitation } from './invitations.ts';
 import { toOutcome } from './outcomes.ts';
 import {
   candidateEntriesOf,
@@ -56,6 +57,8 @@ const PARTITION_KINDS = {
   profile: (sk: string) => sk === 'PROFILE',
   recommendationSet: (sk: string) => sk === 'RECSET',
   outcome: (sk: string) => sk.startsWith('OUTCOME#'),
+  invitation: (sk: string) => sk.startsWith(INVITATION_SK_PREFIX),
+  consent: (sk: string) => sk.startsWith(CONSENT_SK_PREFIX),
 };
 
 /** The profile item of a youth. */
@@ -157,7 +160,7 @@ export class DynamoYouthRepository implements YouthRepository {
 
   async exportAll(youthId: string): Promise<YouthExport> {
     const items = await this.partition(youthId);
-    const export_: YouthExport = { candidateEntries: [], outcomes: [] };
+    const export_: YouthExport = { candidateEntries: [], outcomes: [], invitations: [], consents: [] };
     for (const item of items) {
       const sk = item.sk as string;
       if (PARTITION_KINDS.profile(sk)) export_.youth = toStoredYouth(item);
@@ -165,6 +168,10 @@ export class DynamoYouthRepository implements YouthRepository {
         export_.recommendations = toStoredRecommendationSet(item);
         export_.candidateEntries.push(...candidateEntriesOf(item));
       } else if (PARTITION_KINDS.outcome(sk)) export_.outcomes.push(toOutcome(item));
+      else if (PARTITION_KINDS.invitation(sk)) {
+        const { codeHash: _hash, aptitudeSeed: _seed, ...invitation } = toInvitation(item);
+        export_.invitations.push(invitation);
+      } else if (PARTITION_KINDS.consent(sk)) export_.consents.push(toConsent(item));
     }
     return export_;
   }
@@ -186,6 +193,8 @@ export class DynamoYouthRepository implements YouthRepository {
       recommendationSets: count(PARTITION_KINDS.recommendationSet),
       candidateEntries: lists?.candidateEntriesRemoved ?? 0,
       outcomes: count(PARTITION_KINDS.outcome),
+      invitations: count(PARTITION_KINDS.invitation),
+      consents: count(PARTITION_KINDS.consent),
     };
   }
 

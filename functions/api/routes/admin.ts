@@ -13,7 +13,7 @@ export const exportYouth = defineRoute({
   operationId: 'exportYouth',
   summary: 'Everything stored about one youth (data-subject access)',
   description:
-    'Admin only. Profile as stored (including the NIK pseudonym, never the NIK), recommendation set, candidate entries and outcome history.',
+    'Admin only. Profile as stored (including the NIK pseudonym, never the NIK), recommendation set, candidate entries, outcome history, assessment invitations (without code hash) and consent records.',
   tag: 'data subject',
   access: 'youth:export',
   params: youthPath,
@@ -22,7 +22,12 @@ export const exportYouth = defineRoute({
   errors: [404],
   async handle({ params, principal }, deps) {
     const stored = await deps.youth.exportAll(params.youthId);
-    const nothing = !stored.youth && !stored.recommendations && stored.outcomes.length === 0;
+    const nothing =
+      !stored.youth &&
+      !stored.recommendations &&
+      stored.outcomes.length === 0 &&
+      stored.invitations.length === 0 &&
+      stored.consents.length === 0;
     if (nothing && stored.candidateEntries.length === 0) throw notFound('youth', params.youthId);
     authorize(principal, 'youth:export', {
       youthId: params.youthId,
@@ -37,6 +42,8 @@ export const exportYouth = defineRoute({
         ...(stored.recommendations && { recommendations: stored.recommendations }),
         candidateEntries: stored.candidateEntries,
         outcomes: stored.outcomes,
+        invitations: stored.invitations,
+        consents: stored.consents,
       },
     };
   },
@@ -48,7 +55,7 @@ export const eraseYouth = defineRoute({
   operationId: 'eraseYouth',
   summary: 'Erase one youth (data-subject erasure)',
   description:
-    'Admin only. Deletes profile, recommendations, candidate entries and outcomes; the youth disappears from every candidate list. District outcome counters and review flags name no youth and stay. 404 when nothing is stored.',
+    'Admin only. Deletes profile, recommendations, candidate entries, outcomes, assessment invitations and consent records; the youth disappears from every candidate list. District outcome counters and review flags name no youth and stay. 404 when nothing is stored.',
   tag: 'data subject',
   access: 'youth:erase',
   params: youthPath,
@@ -62,7 +69,7 @@ export const eraseYouth = defineRoute({
       district: stored?.profile.district ?? '',
     });
     const erased = await deps.youth.erase(params.youthId);
-    const total = erased.profiles + erased.recommendationSets + erased.candidateEntries + erased.outcomes;
+    const total = Object.values(erased).reduce((sum, n) => sum + n, 0);
     if (total === 0) throw notFound('youth', params.youthId);
     return { status: 200, body: { youthId: params.youthId, erased } };
   },

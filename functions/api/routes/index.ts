@@ -1,7 +1,23 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type { AnyRoute } from '../route.ts';
 import { eraseYouth, exportYouth } from './admin.ts';
+import {
+  getAssessmentContent,
+  getAssessmentSession,
+  getAssessmentStatus,
+  getYouthResults,
+  giveConsent,
+  submitAnswers,
+} from './assessment.ts';
 import { listCandidates, markCandidateInterest } from './candidates.ts';
+import {
+  createInvitation,
+  getInvitation,
+  listInvitations,
+  reissueInvitation,
+  revokeInvitation,
+  setPaperAptitudes,
+} from './invitations.ts';
 import { health, openApi } from './meta.ts';
 import { downloadTemplate, listOwnOpportunities } from './opportunities.ts';
 import { listOutcomes, recordOutcome } from './outcomes.ts';
@@ -30,4 +46,16 @@ export const ROUTES: readonly AnyRoute[] = [
   getLatestAudit,
   exportYouth,
   eraseYouth,
+  createInvitation,
+  listInvitations,
+  getInvitation,
+  revokeInvitation,
+  reissueInvitation,
+  setPaperAptitudes,
+  getAssessmentContent,
+  getAssessmentSession,
+  giveConsent,
+  submitAnswers,
+  getAssessmentStatus,
+  getYouthResults,
 ];

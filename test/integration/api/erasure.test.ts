@@ -4,6 +4,7 @@
  */
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { CONSENT_TEXT } from '#core/assessment/consent';
 import { GSI1, GSI2 } from '#functions/adapters/dynamodb/table';
 import { SEMARANG } from './fixtures.ts';
 import { useApiStack } from './harness.ts';
@@ -50,6 +51,15 @@ describe('export and erasure', () => {
       body: { type: 'complaint', opportunity: { kind: 'job', id: 'V-1' }, note: 'Tidak dibayar' },
     });
 
+    const invited = await call('counsellor', 'POST', '/v1/invitations', {
+      body: { youthId: YOUTH, instrument: 'sinergi-minat-bakat-v1', counsellor: { name: 'Bu Rina' } },
+    });
+    const consented = await call(undefined, 'POST', '/v1/assessment/consent', {
+      headers: { 'x-invitation-code': invited.body.code },
+      body: { textVersion: CONSENT_TEXT.version, givenAt: '2026-11-20T09:00:00+07:00', youthAgrees: true },
+    });
+    expect(consented.status).toBe(201);
+
     const exported = await call('admin', 'GET', `/v1/youth/${YOUTH}/export`);
     expect(exported.status).toBe(200);
     expect(exported.body.youth.profile).toMatchObject({
@@ -63,13 +73,24 @@ describe('export and erasure', () => {
       exported.body.candidateEntries.map((e: { opportunityId: string }) => e.opportunityId).sort(),
     ).toEqual(['T-1', 'V-1', 'V-2']);
     expect(exported.body.outcomes.map((o: { type: string }) => o.type)).toEqual(['applied', 'complaint']);
+    expect(exported.body.invitations.map((i: { invitationId: string }) => i.invitationId)).toEqual([
+      invited.body.invitationId,
+    ]);
+    expect(exported.body.consents).toMatchObject([{ textVersion: CONSENT_TEXT.version, youthAgrees: true }]);
     expect(await everyItemMentioning(YOUTH)).not.toHaveLength(0);
 
     const erased = await call('admin', 'DELETE', `/v1/youth/${YOUTH}`);
     expect(erased.status).toBe(200);
     expect(erased.body).toEqual({
       youthId: YOUTH,
-      erased: { profiles: 1, recommendationSets: 1, candidateEntries: 3, outcomes: 2 },
+      erased: {
+        profiles: 1,
+        recommendationSets: 1,
+        candidateEntries: 3,
+        outcomes: 2,
+        invitations: 1,
+        consents: 1,
+      },
     });
 
     expect(await query(undefined, 'pk', `YOUTH#${YOUTH}`)).toEqual([]);
@@ -92,6 +113,8 @@ describe('export and erasure', () => {
     expect(employerView.body.items).toHaveLength(2);
     expect((await call('admin', 'GET', `/v1/youth/${YOUTH}/export`)).status).toBe(404);
     expect((await call('admin', 'DELETE', `/v1/youth/${YOUTH}`)).status).toBe(404);
+    const code = { 'x-invitation-code': invited.body.code };
+    expect((await call(undefined, 'GET', '/v1/assessment/session', { headers: code })).status).toBe(404);
 
     // The review flag and the district counts stay: they name no one.
     const summary = await call('manager', 'GET', '/v1/reports/summary');

@@ -68,6 +68,8 @@ export interface CallOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The caller's network address as API Gateway reports it. */
+  sourceIp?: string;
 }
 
 export interface ApiStack {
@@ -189,7 +191,7 @@ export function useApiStack(options: { seed?: boolean; env?: Record<string, stri
           headers,
           cookies: [],
           body: Buffer.from(rawBody ?? '', 'utf8'),
-          sourceIp: '127.0.0.1',
+          sourceIp: callOptions.sourceIp ?? '127.0.0.1',
         },
         routeKey: target.startsWith('/v1/health') ? 'GET /v1/health' : 'ANY /v1/{proxy+}',
         ...(principal && { claims: claimsOf(principal) }),

@@ -143,6 +143,19 @@ describe('the local API server', () => {
     expect((await get('/v1/reports/summary', manager)).status).toBe(403);
   });
 
+  it('lets the assessment app reach the function without a token, where the invitation code decides', async () => {
+    const content = await get('/v1/assessment/content/sinergi-minat-bakat-mini-v1');
+    expect(content.status).toBe(200);
+    expect(content.body.instrument.items).toHaveLength(30);
+    const session = await fetch(`${server.url}/v1/assessment/session`, {
+      headers: { 'x-invitation-code': 'ZZZZ-ZZZZ' },
+    });
+    expect(session.status).toBe(404);
+    expect(((await session.json()) as JsonBody).message).toMatch(/Kode undangan tidak dikenal/);
+    // Only the assessment paths are open: the rest of /v1 still needs a token.
+    expect((await get('/v1/invitations')).status).toBe(401);
+  });
+
   it("answers 404 itself outside the API's routes", async () => {
     const before = invocations;
     expect(await get('/v2/health')).toMatchObject({ status: 404, body: { message: 'Not Found' } });

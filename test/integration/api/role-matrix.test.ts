@@ -4,6 +4,8 @@
  * role that never has the action gets 403; no token is 401.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_TEXT } from '#core/assessment/consent';
+import { createInvitation } from '#core/usecases/assessment';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { AUDIT, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
 import { storeAudit, useApiStack } from './harness.ts';
@@ -27,8 +29,18 @@ interface Row {
   /** Called when the case runs, so it may use the running stack (pseudonyms). */
   target: (who: Who) => string;
   body?: unknown;
+  /** The assessment app's routes: the invitation code decides, whoever else the caller is. */
+  withCode?: boolean;
   expected: Record<Who, number>;
 }
+
+const MINI = 'sinergi-minat-bakat-mini-v1';
+/** Invitations made before the rows run, by name: their ids, and the code of `app`. */
+const invitations: Record<string, string> = {};
+let appCode = '';
+
+const everyone = (status: number): Record<Who, number> =>
+  Object.fromEntries(COLUMNS.map((who) => [who, status])) as Record<Who, number>;
 
 const counsellorOnly = {
   counsellor: 200,
@@ -234,6 +246,78 @@ const ROWS: Row[] = [
       none: 401,
     },
   },
+  {
+    route: 'POST /v1/invitations',
+    target: () => '/v1/invitations',
+    body: { youthId: 'Y-S1', instrument: MINI, counsellor: { name: 'Bu Rina' } },
+    expected: { ...counsellorOnly, counsellor: 201 },
+  },
+  {
+    route: 'GET /v1/youth/{youthId}/invitations',
+    target: () => '/v1/youth/Y-S1/invitations',
+    expected: counsellorOnly,
+  },
+  {
+    route: 'GET /v1/youth/{youthId}/invitations/{invitationId}',
+    target: () => `/v1/youth/Y-S1/invitations/${invitations.read}`,
+    expected: counsellorOnly,
+  },
+  {
+    route: 'POST /v1/youth/{youthId}/invitations/{invitationId}/revoke',
+    target: () => `/v1/youth/Y-S1/invitations/${invitations.revoke}/revoke`,
+    expected: counsellorOnly,
+  },
+  {
+    route: 'POST /v1/youth/{youthId}/invitations/{invitationId}/reissue',
+    target: () => `/v1/youth/Y-S1/invitations/${invitations.reissue}/reissue`,
+    body: {},
+    expected: { ...counsellorOnly, counsellor: 201 },
+  },
+  {
+    route: 'PUT /v1/youth/{youthId}/invitations/{invitationId}/paper-aptitudes',
+    target: () => `/v1/youth/Y-S1/invitations/${invitations.paper}/paper-aptitudes`,
+    body: { paperAptitudes: { verbal: { correct: 20, total: 40 } } },
+    expected: counsellorOnly,
+  },
+  {
+    route: 'GET /v1/assessment/content/{instrumentId}',
+    target: () => `/v1/assessment/content/${MINI}`,
+    expected: everyone(200),
+  },
+  {
+    route: 'GET /v1/assessment/session',
+    target: () => '/v1/assessment/session',
+    withCode: true,
+    expected: everyone(200),
+  },
+  {
+    route: 'POST /v1/assessment/consent',
+    target: () => '/v1/assessment/consent',
+    withCode: true,
+    body: { textVersion: CONSENT_TEXT.version, givenAt: '2026-11-20T09:00:00+07:00', youthAgrees: true },
+    expected: everyone(201),
+  },
+  {
+    route: 'POST /v1/assessment/submission',
+    target: () => '/v1/assessment/submission',
+    withCode: true,
+    // The same device's send each time: accepted once, then repeated (202 with replay).
+    body: { idempotencyKey: 'matrix-device', interests: { R01: 4 }, aptitude: {} },
+    expected: everyone(202),
+  },
+  {
+    route: 'GET /v1/assessment/status',
+    target: () => '/v1/assessment/status',
+    withCode: true,
+    expected: everyone(200),
+  },
+  // Not yet scored: 404 "not ready" for everyone, whoever asks with the code.
+  {
+    route: 'GET /v1/assessment/results',
+    target: () => '/v1/assessment/results',
+    withCode: true,
+    expected: everyone(404),
+  },
 ];
 
 beforeAll(async () => {
@@ -242,6 +326,23 @@ beforeAll(async () => {
   // One youth per column, so a wrongly allowed erasure shows as a 200 instead of a 404 on a gone record.
   await youth.putMany(COLUMNS.map((who) => storedYouth(`Y-ERASE-${who}`, SEMARANG)));
   await storeAudit(api(), AUDIT);
+  const { deps } = api();
+  for (const name of ['read', 'revoke', 'reissue', 'paper', 'app']) {
+    const made = await createInvitation(
+      {
+        youthId: 'Y-S1',
+        district: SEMARANG,
+        instrument: MINI,
+        registry: { gender: 'F', birthDate: '2004-01-01', education: 'SMA' },
+        paperAptitudes: {},
+        counsellor: { name: 'Bu Rina' },
+        createdBy: 'c-semarang',
+      },
+      deps.assessment,
+    );
+    invitations[name] = made.invitation.invitationId;
+    if (name === 'app') appCode = made.code;
+  }
 });
 
 describe('role matrix', () => {
@@ -263,7 +364,10 @@ describe('role matrix', () => {
       who === 'none' ? undefined : PRINCIPALS[who],
       method!,
       row.target(who),
-      row.body === undefined ? {} : { body: row.body },
+      {
+        ...(row.body !== undefined && { body: row.body }),
+        ...(row.withCode && { headers: { 'x-invitation-code': appCode } }),
+      },
     );
     expect(response.status).toBe(status);
     if (status >= 400)

@@ -6,13 +6,15 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '#core/access/principal';
+import { CONSENT_TEXT } from '#core/assessment/consent';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { ROUTES } from '#functions/api/routes/index';
 import { errorResponseSchema } from '#functions/api/schemas';
-import { AUDIT, KENDAL, NOW, PRINCIPALS, SEMARANG, storedYouth } from './fixtures.ts';
+import { AUDIT, KENDAL, NOW, PRINCIPALS, processedReport, SEMARANG, storedYouth } from './fixtures.ts';
 import { BUCKET, storeAudit, useApiStack } from './harness.ts';
 
 const api = useApiStack();
+const MINI = 'sinergi-minat-bakat-mini-v1';
 
 const TWO_DISTRICTS: Principal = { subject: 'c-two', role: 'counsellor', districts: [SEMARANG, KENDAL] };
 const PROGRAMME_MANAGER: Principal = { subject: 'm-all', role: 'manager', districts: [] };
@@ -70,8 +72,17 @@ describe('responses follow the documented contract', () => {
       [PRINCIPALS.admin, 'DELETE', '/v1/youth/Y-S3'],
     ];
     const covered = new Set<string>();
-    for (const [who, method, target, body] of calls) {
-      const response = await call(who, method, target, body === undefined ? {} : { body });
+    const check = async (
+      who: Principal | undefined,
+      method: string,
+      target: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => {
+      const response = await call(who, method, target, {
+        ...(body !== undefined && { body }),
+        ...(headers && { headers }),
+      });
       const route = ROUTES.find(
         (r) =>
           r.method === method &&
@@ -84,14 +95,66 @@ describe('responses follow the documented contract', () => {
       if (documented!.fileTypes) {
         expect(documented!.fileTypes).toContain(response.headers['content-type']);
         expect(response.bytes.byteLength).toBeGreaterThan(0);
-        continue;
+        return undefined;
       }
       expect(documented!.schema!.safeParse(response.body).error).toBeUndefined();
       expect(response.headers).toMatchObject({
         'cache-control': 'no-store',
         'content-type': 'application/json; charset=utf-8',
       });
-    }
+      return response.body;
+    };
+    for (const [who, method, target, body] of calls) await check(who, method, target, body);
+
+    // Invitations, then the assessment app with the code.
+    const counsellor = PRINCIPALS.counsellor;
+    const made = await check(counsellor, 'POST', '/v1/invitations', {
+      youthId: 'Y-S2',
+      instrument: MINI,
+      counsellor: { name: 'Bu Rina', phone: '0812 3456 7890' },
+    });
+    const path = `/v1/youth/Y-S2/invitations/${made.invitationId}`;
+    await check(counsellor, 'GET', '/v1/youth/Y-S2/invitations');
+    await check(counsellor, 'PUT', `${path}/paper-aptitudes`, {
+      paperAptitudes: { spatial: { correct: 9, total: 20 } },
+    });
+    const reissued = await check(counsellor, 'POST', `${path}/reissue`, {});
+    await check(counsellor, 'GET', path);
+    const code = { 'x-invitation-code': reissued.code as string };
+    await check(undefined, 'GET', `/v1/assessment/content/${MINI}`);
+    await check(undefined, 'GET', '/v1/assessment/session', undefined, code);
+    await check(
+      undefined,
+      'POST',
+      '/v1/assessment/consent',
+      { textVersion: CONSENT_TEXT.version, givenAt: '2026-11-20T09:00:00+07:00', youthAgrees: true },
+      code,
+    );
+    const accepted = await check(
+      undefined,
+      'POST',
+      '/v1/assessment/submission',
+      { idempotencyKey: 'contract-device', interests: { R01: 3 }, aptitude: {} },
+      code,
+    );
+    // The pipeline's report, as ingest stores it, for the youth's stored profile (Y-S2 is seeded).
+    const report = processedReport(accepted.uploadId, 'PROGRAMME', 'vacancies');
+    await api().deps.reports.put({
+      ...report,
+      kind: 'assessments',
+      report: {
+        ...report.report,
+        counts: { rows: 1, accepted: 1, rejected: 0, warnings: 0, stored: 1, stale: 0 },
+      },
+    });
+    await check(undefined, 'GET', '/v1/assessment/status', undefined, code);
+    await check(undefined, 'GET', '/v1/assessment/results?lang=en', undefined, code);
+    const other = await check(counsellor, 'POST', '/v1/invitations', {
+      youthId: 'Y-S1',
+      instrument: MINI,
+      counsellor: { name: 'Bu Rina' },
+    });
+    await check(counsellor, 'POST', `/v1/youth/Y-S1/invitations/${other.invitationId}/revoke`);
     expect([...covered].sort()).toEqual(ROUTES.map((r) => r.operationId).sort());
   });
 

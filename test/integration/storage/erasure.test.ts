@@ -1,6 +1,8 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { Invitation } from '#core/assessment/invitation';
 import type { AdapterOptions } from '#functions/adapters/dynamodb/common';
+import { DynamoInvitationRepository } from '#functions/adapters/dynamodb/invitations';
 import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
 import {
   DynamoRecommendationRepository,
@@ -53,8 +55,37 @@ async function seed(options: AdapterOptions) {
       ...(i === 0 ? { opportunity: { kind: 'job' as const, id: 'V1' }, note: 'Gaji tidak dibayar' } : {}),
     });
   }
-  return { youth, recommendations, outcomes };
+  const invitations = new DynamoInvitationRepository(options);
+  await invitations.create(INVITATION);
+  await invitations.putConsent({
+    youthId: 'Y1',
+    invitationId: 'inv-1',
+    textVersion: 'consent-asesmen-v1',
+    givenAt: '2026-11-01T09:00:00+07:00',
+    youthAgrees: true,
+    guardian: { name: 'Ibu Sri', relationship: 'parent', agrees: true },
+    recordedAt: '2026-11-01T02:00:01.000Z',
+    minor: true,
+  });
+  return { youth, recommendations, outcomes, invitations };
 }
+
+const INVITATION: Invitation = {
+  invitationId: 'inv-1',
+  youthId: 'Y1',
+  district: '3374',
+  instrument: 'sinergi-minat-bakat-mini-v1',
+  codeHash: 'd'.repeat(64),
+  aptitudeSeed: '0123456789abcdef',
+  createdAt: '2026-11-01T01:00:00.000Z',
+  createdBy: 'c-1',
+  expiresAt: '2026-11-08T01:00:00.000Z',
+  status: 'active',
+  counsellor: { name: 'Bu Rina' },
+  registry: { gender: 'F', birthDate: '2009-03-01', education: 'SMP' },
+  paperAptitudes: {},
+  revision: 1,
+};
 
 describe('export and erasure of one youth against dynalite', () => {
   const { table } = useDynamo();
@@ -68,15 +99,27 @@ describe('export and erasure of one youth against dynalite', () => {
     expect(exported.candidateEntries.map((c) => c.opportunityId).sort()).toEqual(['T1', 'V1', 'V2']);
     expect(exported.outcomes).toHaveLength(30);
     expect(exported.outcomes[0]?.note).toBe('Gaji tidak dibayar');
+    const { codeHash: _hash, aptitudeSeed: _seed, ...invitation } = INVITATION;
+    expect(exported.invitations).toEqual([invitation]);
+    expect(exported.consents).toMatchObject([
+      { invitationId: 'inv-1', minor: true, guardian: { name: 'Ibu Sri' } },
+    ]);
   });
 
   it('erases the youth from the table and every index, and leaves other youth alone', async () => {
     const options = await table();
-    const { youth, recommendations, outcomes } = await seed(options);
+    const { youth, recommendations, outcomes, invitations } = await seed(options);
 
     const counts = await youth.erase('Y1');
 
-    expect(counts).toEqual({ profiles: 1, recommendationSets: 1, candidateEntries: 3, outcomes: 30 });
+    expect(counts).toEqual({
+      profiles: 1,
+      recommendationSets: 1,
+      candidateEntries: 3,
+      outcomes: 30,
+      invitations: 1,
+      consents: 1,
+    });
     const remaining = await everything(options);
     expect(remaining.filter((item) => JSON.stringify(item).includes('Y2')).length).toBeGreaterThan(0);
     expect(remaining.filter((item) => JSON.stringify(item).includes('Y1'))).toEqual([]);
@@ -92,12 +135,21 @@ describe('export and erasure of one youth against dynalite', () => {
     expect((await recommendations.listCandidates('training', 'T1')).items).toEqual([]);
     expect((await outcomes.listByYouth('Y1')).items).toEqual([]);
     expect((await outcomes.listByOpportunity('job', 'V1')).items).toEqual([]);
-    expect(await youth.exportAll('Y1')).toEqual({ candidateEntries: [], outcomes: [] });
+    expect(await invitations.findByCodeHash(INVITATION.codeHash)).toBeUndefined();
+    expect(await invitations.getConsent('Y1', 'inv-1')).toBeUndefined();
+    expect(await youth.exportAll('Y1')).toEqual({
+      candidateEntries: [],
+      outcomes: [],
+      invitations: [],
+      consents: [],
+    });
     expect(await youth.erase('Y1')).toEqual({
       profiles: 0,
       recommendationSets: 0,
       candidateEntries: 0,
       outcomes: 0,
+      invitations: 0,
+      consents: 0,
     });
     expect((await youth.get('Y2'))?.profile.youthId).toBe('Y2');
   });

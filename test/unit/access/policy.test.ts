@@ -143,6 +143,27 @@ const EXPECTED: Record<Action, Record<Role, [own: Outcome, foreign: Outcome]>> =
     manager: [403, 403],
     admin: ['allow', 'allow'],
   },
+  'invitation:create': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: [403, 403],
+    admin: [403, 403],
+  },
+  'invitation:read': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: [403, 403],
+    admin: [403, 403],
+  },
+  'invitation:manage': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: [403, 403],
+    admin: [403, 403],
+  },
 };
 
 const OWN_UPLOAD_KIND: Record<Role, 'assessments' | 'vacancies' | 'trainings'> = {
@@ -180,6 +201,9 @@ function resourceFor(action: Action, role: Role, which: 'own' | 'foreign'): Acti
     case 'outcome:record':
     case 'youth:export':
     case 'youth:erase':
+    case 'invitation:create':
+    case 'invitation:read':
+    case 'invitation:manage':
       return own ? { youthId: 'Y-1', district: '3374' } : { youthId: 'Y-2', district: '3301' };
     case 'vacancy:candidates':
     case 'vacancy:interest':

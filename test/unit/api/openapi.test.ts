@@ -70,7 +70,7 @@ describe('the OpenAPI document', () => {
     for (const ref of refs) expect(committed.components.schemas).toHaveProperty(ref);
   });
 
-  it('needs a token everywhere except the health check', () => {
+  it('needs a token everywhere except the health check, the assessment content and the code-authorised app routes', () => {
     expect(committed.security).toEqual([{ cognitoIdToken: [] }]);
     const open = documentOperations({
       paths: Object.fromEntries(
@@ -82,7 +82,19 @@ describe('the OpenAPI document', () => {
         ]),
       ),
     });
-    expect(open).toEqual(['GET /v1/health']);
+    expect(open).toEqual(['GET /v1/assessment/content/{instrumentId}', 'GET /v1/health']);
+    const byCode = Object.entries<Record<string, Operation>>(committed.paths).flatMap(([p, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => JSON.stringify(op.security) === JSON.stringify([{ invitationCode: [] }]))
+        .map(([m]) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(byCode.sort()).toEqual([
+      'GET /v1/assessment/results',
+      'GET /v1/assessment/session',
+      'GET /v1/assessment/status',
+      'POST /v1/assessment/consent',
+      'POST /v1/assessment/submission',
+    ]);
   });
 
   it('names a registered response schema, or the media types of a file, for every success response', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dateFromDayNumber, yearsBefore } from '#cli/demo/dates';
-import { SeededRandom } from '#cli/demo/random';
 import { ageOn, dayNumber } from '#core/domain/calendar';
+import { SeededRandom } from '#core/domain/seeded-random';
 
 describe('SeededRandom', () => {
   it('repeats its sequence for the same seed and differs for another', () => {

@@ -78,11 +78,18 @@ export class MemoryYouth implements YouthRepository {
   }
   async exportAll(youthId: string): Promise<YouthExport> {
     const youth = this.items.get(youthId);
-    return { ...(youth && { youth }), candidateEntries: [], outcomes: [] };
+    return { ...(youth && { youth }), candidateEntries: [], outcomes: [], invitations: [], consents: [] };
   }
   async erase(youthId: string): Promise<YouthErasure> {
     const had = this.items.delete(youthId);
-    return { profiles: had ? 1 : 0, recommendationSets: 0, candidateEntries: 0, outcomes: 0 };
+    return {
+      profiles: had ? 1 : 0,
+      recommendationSets: 0,
+      candidateEntries: 0,
+      outcomes: 0,
+      invitations: 0,
+      consents: 0,
+    };
   }
 }
 

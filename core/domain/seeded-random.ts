@@ -1,6 +1,6 @@
 /**
- * A small seeded random source. The demo dataset must be reproducible byte for byte from its seed,
- * so nothing here may touch Math.random or the clock.
+ * A small seeded random source for what must be reproducible from its seed: the demo dataset byte
+ * for byte, and the aptitude items of an invitation. Nothing here may touch Math.random or the clock.
  */
 
 /** splitmix32: a 32-bit state stepped by the golden-ratio increment, then mixed. */
