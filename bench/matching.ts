@@ -15,6 +15,8 @@ const SIZES = { youth: 16_000, vacancies: 5_000, trainings: 1_000 };
 const BASELINE_SLICE = 2_000;
 const TARGET_SPEEDUP = 10;
 const TARGET_RSS_MB = 300;
+/** Allocation may cost at most this multiple of the engine's own time, in the same run. */
+const TARGET_ALLOCATION_RATIO = 1.5;
 
 /** Hash of every kept recommendation's id and score, in order: equal hashes = equal top-K. */
 class ResultDigest {
@@ -54,14 +56,19 @@ function outcome(timing: Timing, kept: number, digest: string, extra = ''): Work
   };
 }
 
-function engine(): WorkloadOutcome {
+function engine(allocate = false): WorkloadOutcome {
   const t0 = performance.now();
   const data = generateWorkload(SEED, SIZES);
   const t1 = performance.now();
   const digest = new ResultDigest();
   let kept = 0;
   let pathways = 0;
-  const options = { asOf: data.asOf, config: DEFAULT_MATCH_CONFIG, distance: data.distance };
+  const options = {
+    asOf: data.asOf,
+    config: DEFAULT_MATCH_CONFIG,
+    distance: data.distance,
+    allocate,
+  };
   const time = timed(() => {
     for (const block of matchInBlocks(data.youth, data.opportunities, options)) {
       for (const r of block) {
@@ -109,17 +116,33 @@ export const matchingBenchmark: BenchmarkModule = {
     },
     { name: 'engine-default-heap', description: 'the engine with V8 default heap sizing' },
     {
+      name: 'engine-allocated',
+      description:
+        'the engine with capacity-aware allocation (candidate lists 8x deeper, deferred acceptance)',
+      nodeFlags: ['--max-old-space-size=256'],
+    },
+    {
       name: 'baseline',
       description: `naive ml-matrix: full matrices per ${BASELINE_SLICE} youth, mmul, full sort of each row`,
     },
   ],
   run(workload) {
     if (workload === 'engine' || workload === 'engine-default-heap') return engine();
+    if (workload === 'engine-allocated') return engine(true);
     if (workload === 'baseline') return baseline();
     throw new Error(`unknown matching workload "${workload}"`);
   },
   compare(results: Record<string, MeasuredOutcome>) {
     const lines: string[] = [];
+    const plain = results['engine'];
+    const allocated = results['engine-allocated'];
+    if (plain && allocated) {
+      const ratio = allocated.metrics['seconds']! / plain.metrics['seconds']!;
+      const cpu = allocated.metrics['cpuSeconds']! / plain.metrics['cpuSeconds']!;
+      lines.push(
+        `engine-allocated: ${ratio.toFixed(2)}x the engine's time without allocation (CPU ${cpu.toFixed(2)}x; target <= ${TARGET_ALLOCATION_RATIO}x: ${ratio <= TARGET_ALLOCATION_RATIO ? 'met' : 'missed'}), peak RSS ${allocated.peakRssMb} MB`,
+      );
+    }
     const base = results['baseline'];
     for (const name of ['engine', 'engine-default-heap']) {
       const r = results[name];

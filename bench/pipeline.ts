@@ -173,6 +173,7 @@ async function inProcess(): Promise<WorkloadOutcome> {
         config: DEFAULT_MATCH_CONFIG,
         limitJobs: DEFAULT_MATCH_CONFIG.topJobs,
         limitTrainings: DEFAULT_MATCH_CONFIG.topTrainings,
+        allocate: true,
       },
     );
     const seconds = (performance.now() - started) / 1000;

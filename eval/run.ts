@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IsoDate } from '#core/domain/calendar';
 import { accommodationNeeds } from '#core/domain/disability';
+import type { OpportunityProfile, YouthProfile } from '#core/domain/profiles';
 import {
   groupSummaries,
   loadMetrics,
@@ -24,8 +25,9 @@ import {
   type YouthOutcome,
 } from '#core/evaluation/metrics';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig, parseMatchConfig } from '#core/matching/config';
-import { matchFactsInBlocks } from '#core/matching/match';
+import { feasibleYouthCounts, matchFactsInBlocks } from '#core/matching/match';
 import { trainingToProfile, vacancyToProfile } from '#core/matching/opportunity-profile';
+import type { MatchOptions } from '#core/matching/types';
 import { districtDistance } from '#core/reference/districts';
 import { occupationReference } from '#core/reference/occupations';
 import { createScoringContext, scoreAssessments } from '#core/scoring/index';
@@ -104,30 +106,30 @@ function welfareBand(decile: number | undefined): string {
   return decile === undefined ? 'unknown' : `D${String(decile).padStart(2, '0')}`;
 }
 
-function demoSection(seed: number, asOf: IsoDate, config: MatchConfig): string[] {
-  const data = generateDemoData({ asOf, size: 'full', seed, invalidRows: false });
-  const scored = scoreAssessments(data.assessments, createScoringContext());
-  const skills = createScoringContext().skills;
-  const ctx = {
-    occupations: occupationReference.lookup,
-    normaliseSkills: (values: string[]) => skills.normalise(values),
-    unknownJobZone: config.unknownJobZone,
-  };
-  const jobs = data.vacancies.map((v) => vacancyToProfile(v, ctx).profile);
-  const trainings = data.trainings.map((t) => trainingToProfile(t, ctx).profile);
-  const opportunities = [...jobs, ...trainings];
-  const options = { asOf, config, distance: districtDistance };
-  const recommendedTo = new Map<string, number>();
-  const spreads: number[][] = [];
-  const outcomes: YouthOutcome[] = [];
-  const profiles = new Map(scored.profiles.map((p) => [p.youthId, p]));
-  for (const block of matchFactsInBlocks(scored.profiles, opportunities, options)) {
+interface DemoRun {
+  recommendedTo: Map<string, number>;
+  topScores: Map<string, number | null>;
+  spreads: number[][];
+  outcomes: YouthOutcome[];
+}
+
+function runDemo(
+  profiles: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  options: MatchOptions,
+): DemoRun {
+  const byId = new Map(profiles.map((p) => [p.youthId, p]));
+  const run: DemoRun = { recommendedTo: new Map(), topScores: new Map(), spreads: [], outcomes: [] };
+  for (const block of matchFactsInBlocks(profiles, opportunities, options)) {
     for (const r of block) {
-      for (const j of [...r.jobs, ...r.trainings])
-        recommendedTo.set(j.opportunityId, (recommendedTo.get(j.opportunityId) ?? 0) + 1);
-      spreads.push(r.jobs.map((j) => j.score));
-      const p = profiles.get(r.youthId)!;
-      outcomes.push({
+      for (const j of [...r.jobs, ...r.trainings]) {
+        const key = `${j.kind}:${j.opportunityId}`;
+        run.recommendedTo.set(key, (run.recommendedTo.get(key) ?? 0) + 1);
+      }
+      run.spreads.push(r.jobs.map((j) => j.score));
+      run.topScores.set(r.youthId, r.jobs[0]?.score ?? null);
+      const p = byId.get(r.youthId)!;
+      run.outcomes.push({
         groups: {
           gender: p.gender,
           disability: accommodationNeeds(p.disability).length > 0 ? 'need' : 'none',
@@ -139,39 +141,93 @@ function demoSection(seed: number, asOf: IsoDate, config: MatchConfig): string[]
       });
     }
   }
-  const open = (list: typeof jobs) => list.filter((o) => o.capacity > 0 && o.deadline >= asOf);
-  const load = (list: typeof jobs) =>
-    loadMetrics(
-      open(list).map((o) => ({ capacity: o.capacity, recommendedTo: recommendedTo.get(o.id) ?? 0 })),
-    );
-  const spread = scoreSpread(spreads);
+  return run;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+function demoSection(seed: number, asOf: IsoDate, config: MatchConfig): string[] {
+  const data = generateDemoData({ asOf, size: 'full', seed, invalidRows: false });
+  const scoring = createScoringContext();
+  const profiles = scoreAssessments(data.assessments, scoring).profiles;
+  const ctx = {
+    occupations: occupationReference.lookup,
+    normaliseSkills: (values: string[]) => scoring.skills.normalise(values),
+    unknownJobZone: config.unknownJobZone,
+  };
+  const jobs = data.vacancies.map((v) => vacancyToProfile(v, ctx).profile);
+  const trainings = data.trainings.map((t) => trainingToProfile(t, ctx).profile);
+  const opportunities = [...jobs, ...trainings];
+  const options = { asOf, config, distance: districtDistance };
+  const feasible = feasibleYouthCounts(profiles, opportunities, options);
+  const runs = {
+    off: runDemo(profiles, opportunities, options),
+    on: runDemo(profiles, opportunities, { ...options, allocate: true }),
+  };
+  const open = (list: readonly OpportunityProfile[]) => list.filter((o) => feasible.has(`${o.kind}:${o.id}`));
   const lines = [
-    `## Full demo (${scored.profiles.length} youth, ${jobs.length} vacancies, ${trainings.length} trainings, seed ${seed}, as of ${asOf})`,
+    `## Full demo (${profiles.length} youth, ${jobs.length} vacancies, ${trainings.length} trainings, seed ${seed}, as of ${asOf})`,
     '',
-    `Score spread in the top 10 (best - 10th, mean over ${spread.lists} youth): ${f3(spread.meanSpread)}`,
+    "Allocation off = the engine's own top lists; on = capacity-aware allocation (docs/matching.md).",
     '',
-    '| opportunities | open | openings | slots | mean load | youth/opening p50 | p95 | max | share recommended | Gini |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| metric | allocation off | on |',
+    '|---|---|---|',
   ];
+  const row = (name: string, f: (run: DemoRun) => string) =>
+    lines.push(`| ${name} | ${f(runs.off)} | ${f(runs.on)} |`);
+  row('score spread in the top 10 (best - 10th, mean)', (r) => f3(scoreSpread(r.spreads).meanSpread));
   for (const [name, list] of [
-    ['jobs', jobs],
-    ['trainings', trainings],
+    ['jobs', open(jobs)],
+    ['trainings', open(trainings)],
   ] as const) {
-    const m = load(list);
-    lines.push(
-      `| ${name} | ${m.opportunities} | ${m.openings} | ${m.slots} | ${m.meanLoad.toFixed(2)} | ${m.p50.toFixed(2)} | ${m.p95.toFixed(2)} | ${m.max.toFixed(2)} | ${pct(m.shareRecommended)} | ${f3(m.gini)} |`,
+    const load = (r: DemoRun) =>
+      loadMetrics(
+        list.map((o) => ({
+          capacity: o.capacity,
+          recommendedTo: r.recommendedTo.get(`${o.kind}:${o.id}`) ?? 0,
+        })),
+      );
+    row(`${name}: open / openings`, () => `${list.length} / ${list.reduce((s, o) => s + o.capacity, 0)}`);
+    row(`${name}: slots, mean load`, (r) => `${load(r).slots}, ${load(r).meanLoad.toFixed(2)}`);
+    row(`${name}: youth per opening p50 / p95 / max`, (r) => {
+      const m = load(r);
+      return `${m.p50.toFixed(2)} / ${m.p95.toFixed(2)} / ${m.max.toFixed(2)}`;
+    });
+    row(
+      `${name}: share recommended / Gini of load`,
+      (r) => `${pct(load(r).shareRecommended)} / ${f3(load(r).gini)}`,
     );
+    row(`${name}: below floor min(openings, feasible youth)`, (r) => {
+      const below = list.filter(
+        (o) =>
+          (r.recommendedTo.get(`${o.kind}:${o.id}`) ?? 0) <
+          Math.min(o.capacity, feasible.get(`${o.kind}:${o.id}`)!),
+      ).length;
+      return `${below} of ${list.filter((o) => feasible.get(`${o.kind}:${o.id}`)! > 0).length} with feasible youth`;
+    });
   }
+  const tops = (r: DemoRun) => [...r.topScores.values()].filter((v): v is number => v !== null);
+  row('mean top-1 job score', (r) => f3(mean(tops(r))));
+  row('youth with a feasible job left with none', (r) => {
+    let lost = 0;
+    for (const [id, top] of r.topScores) if (top === null && runs.off.topScores.get(id) !== null) lost++;
+    return String(lost);
+  });
   lines.push(
     '',
-    '| dimension | group | youth | coverage (>= 1 job) | mean top score |',
-    '|---|---|---|---|---|',
+    '| dimension | group | youth | coverage off | on | mean top score off | on |',
+    '|---|---|---|---|---|---|---|',
   );
-  for (const g of groupSummaries(outcomes, ['gender', 'disability', 'welfare', 'district'])) {
+  const on = groupSummaries(runs.on.outcomes, ['gender', 'disability', 'welfare', 'district']);
+  groupSummaries(runs.off.outcomes, ['gender', 'disability', 'welfare', 'district']).forEach((g, i) => {
+    const a = on[i]!;
+    const top = (x: number | null) => (x === null ? '-' : f3(x));
     lines.push(
-      `| ${g.dimension} | ${g.group} | ${g.youth} | ${pct(g.coverage)} | ${g.meanTopScore === null ? '-' : f3(g.meanTopScore)} |`,
+      `| ${g.dimension} | ${g.group} | ${g.youth} | ${pct(g.coverage)} | ${pct(a.coverage)} | ${top(g.meanTopScore)} | ${top(a.meanTopScore)} |`,
     );
-  }
+  });
   return lines;
 }
 

@@ -20,7 +20,7 @@ import { writeDemoFiles } from '../demo/write.ts';
 import { formatJson, toMatchOutput } from '../output/json.ts';
 import { formatYouthBlock } from '../output/table.ts';
 import { alignColumns } from '../output/text.ts';
-import { asOfOption, langOption, wholeNumber } from './options.ts';
+import { allocationOption, asOfOption, langOption, wholeNumber } from './options.ts';
 import { type PipelineResult, runMatchPipeline } from './pipeline.ts';
 import { type CliRuntime, EXIT, emit, jakartaDate, type RegisterCommand, raiseExitCode } from './runtime.ts';
 
@@ -33,6 +33,8 @@ export interface DemoCommandOptions {
   asOf?: string;
   seed: number;
   lang: Language;
+  /** false with --no-allocation. */
+  allocation: boolean;
 }
 
 /** Rejections the manifest does not announce: a defect in the generator or in the parsers. */
@@ -131,7 +133,13 @@ export async function runDemo(runtime: CliRuntime, options: DemoCommandOptions):
       vacancies: join(options.dir, DEMO_FILES.vacancies),
       trainings: join(options.dir, DEMO_FILES.trainings),
     },
-    { asOf, config, limitJobs: config.topJobs, limitTrainings: config.topTrainings },
+    {
+      asOf,
+      config,
+      limitJobs: config.topJobs,
+      limitTrainings: config.topTrainings,
+      allocate: options.allocation,
+    },
   );
   const matched = performance.now();
   await emit(
@@ -177,5 +185,6 @@ export const registerDemo: RegisterCommand = (program: Command, runtime: CliRunt
       DEFAULT_SEED,
     )
     .addOption(langOption())
+    .addOption(allocationOption())
     .action((options: DemoCommandOptions) => runDemo(runtime, options));
 };

@@ -8,6 +8,7 @@ import { formatJson, toMatchOutput } from '../output/json.ts';
 import { formatMatchTable } from '../output/table.ts';
 import { readJsonFile } from './inputs.ts';
 import {
+  allocationOption,
   asOfOption,
   formatOption,
   langOption,
@@ -39,6 +40,8 @@ export interface MatchCommandOptions {
   lang: Language;
   config?: string;
   out?: string;
+  /** false with --no-allocation. */
+  allocation: boolean;
 }
 
 /** The matching configuration from `--config`, or the shipped default; problems name the file. */
@@ -70,6 +73,7 @@ export async function runMatch(runtime: CliRuntime, options: MatchCommandOptions
       config,
       limitJobs: options.top ?? config.topJobs,
       limitTrainings: options.topTrainings ?? config.topTrainings,
+      allocate: options.allocation,
     },
   );
   reportIssues(io, result.rejected);
@@ -98,6 +102,7 @@ export const registerMatch: RegisterCommand = (program: Command, runtime: CliRun
       '--config <file>',
       'matching configuration (JSON, version "match-v2"); omitted fields take defaults',
     )
+    .addOption(allocationOption())
     .addOption(outOption())
     .action((options: MatchCommandOptions) => runMatch(runtime, options));
 };

@@ -20,6 +20,14 @@ export function outOption(): Option {
   return new Option('--out <file>', 'write the output to this file instead of stdout');
 }
 
+/** `--no-allocation`: each youth's own top lists, without capacity-aware allocation (for comparison). */
+export function allocationOption(): Option {
+  return new Option(
+    '--no-allocation',
+    'show each youth their own top lists, without allocating slots within display capacity (for comparison)',
+  );
+}
+
 export function asOfOption(description: string): Option {
   return new Option('--as-of <date>', description).argParser(parseAsOf);
 }

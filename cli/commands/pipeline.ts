@@ -82,6 +82,8 @@ export interface MatchSettings {
   config: MatchConfig;
   limitJobs: number;
   limitTrainings: number;
+  /** Capacity-aware allocation of recommendation slots (docs/matching.md). */
+  allocate: boolean;
 }
 
 export interface MatchFiles {
@@ -152,6 +154,7 @@ export async function runMatchPipeline(paths: MatchFiles, settings: MatchSetting
     skillLabel: (id, lang) => scoring.skills.label(id, lang),
     limitJobs: settings.limitJobs,
     limitTrainings: settings.limitTrainings,
+    allocate: settings.allocate,
   });
 
   const youthRejected = [...assessments.rejected, ...scored.rejected].sort(byRow);

@@ -70,6 +70,18 @@ const pathwaySchema = z
   })
   .prefault({});
 
+const allocationSchema = z
+  .object({
+    /** Display capacity per opening as a multiple of the run's mean load (slots / openings). */
+    loadFactor: z.number().min(1).max(20).default(1.8),
+    /** With the first-choice reserve: the most youth per opening, as a multiple of the mean load. */
+    maxLoadFactor: z.number().min(1).max(50).default(5),
+    /** Candidates considered per youth, as a multiple of the recommendations shown. */
+    candidateDepth: z.number().int().min(1).max(20).default(8),
+  })
+  .refine((a) => a.maxLoadFactor >= a.loadFactor, { message: 'maxLoadFactor must be at least loadFactor' })
+  .prefault({});
+
 export const matchConfigSchema = z.object({
   version: z.literal(MATCH_CONFIG_VERSION),
   weights: weightsSchema.default(DEFAULT_WEIGHTS),
@@ -93,6 +105,7 @@ export const matchConfigSchema = z.object({
   topJobs: z.number().int().min(0).max(100).default(10),
   topTrainings: z.number().int().min(0).max(100).default(5),
   pathways: pathwaySchema,
+  allocation: allocationSchema,
 });
 
 export type MatchConfig = z.infer<typeof matchConfigSchema>;

@@ -103,6 +103,13 @@ export function runKernel(
   settings: KernelSettings,
   top: TopK,
   pathways: TopK | null,
+  /** When given, counts per opportunity the youth for whom it is feasible (every hard constraint). */
+  feasible?: Int32Array,
+  /**
+   * When given, keeps per opportunity the best feasible youth: heap slot = opportunity position,
+   * key = score units * youth count + (youth count - 1 - youth position).
+   */
+  bestYouth?: TopK,
 ): void {
   const n = set.n;
   const { interest: wI, aptitude: wA, skills: wS, reach: wR } = settings.weightUnits;
@@ -138,6 +145,7 @@ export function runKernel(
           if (age < minAge[o]! || age > maxAge[o]!) continue;
           if ((need & ~accessMask[o]!) !== 0) continue;
           const educationMet = edu >= oEdu[o]!;
+          if (feasible !== undefined && educationMet) feasible[o]!++;
           if (!educationMet && !wantPathways) continue;
 
           const ou = o * 6;
@@ -178,6 +186,8 @@ export function runKernel(
             Math.round(wR * reach);
           const key = units * n + (n - 1 - o);
           if (educationMet) heapPush(top, slot, key);
+          if (bestYouth !== undefined && educationMet)
+            heapPush(bestYouth, o, units * youth.n + (youth.n - 1 - y));
           if (pathwayCandidate) heapPush(pathways!, slot, key);
         }
       }

@@ -6,6 +6,7 @@ import { isIsoDate } from '../domain/calendar.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS } from '../domain/records.ts';
+import { type Allocation, allocate, type BestYouth, type CandidateLists } from './allocation.ts';
 import {
   characteristicLetters,
   congruenceFromCosine,
@@ -495,17 +496,57 @@ function context(prepared: Prepared, config: MatchConfig): Context {
   };
 }
 
-function kept(ctx: Context, y: number, slot: number, set: OpportunitySet, top: TopK): RecommendationFacts[] {
-  return sortedKeys(top, slot).map((key) => recommendationFacts(ctx, y, set, decodeKey(key, set.n).index));
-}
-
 /** Youth matched per step of `matchInBlocks`: bounds the memory held by heaps and explanations. */
 export const DEFAULT_RESULT_BLOCK = 128;
+
+/** What a kernel pass keeps for one youth, as positions in the opportunity sets. */
+interface KeptForYouth {
+  jobs: readonly number[];
+  trainings: readonly number[];
+  /** Pathway candidate jobs, best first. */
+  pathwayJobs: readonly number[];
+}
+
+function youthSetFacts(
+  ctx: Context,
+  y: number,
+  kept: KeptForYouth,
+  trainingIndex: TrainingIndex | null,
+  asOf: string,
+): YouthRecommendationFacts {
+  const { prepared, config } = ctx;
+  const pathways: PathwayFacts[] = [];
+  if (trainingIndex) {
+    for (const o of kept.pathwayJobs) {
+      if (pathways.length >= config.pathways.maxJobs) break;
+      const pathway = pathwayFor(ctx, trainingIndex, y, o);
+      if (pathway) pathways.push(pathway);
+    }
+  }
+  const profile = prepared.youth.items[y]!;
+  return {
+    youthId: profile.youthId,
+    asOf,
+    configVersion: config.version,
+    hollandCode: profile.hollandCode,
+    jobs: kept.jobs.map((o) => recommendationFacts(ctx, y, prepared.jobs, o)),
+    trainings: kept.trainings.map((o) => recommendationFacts(ctx, y, prepared.trainings, o)),
+    pathways,
+    flags: youthFlags(ctx, y),
+    basis: youthBasis(ctx, y),
+  };
+}
+
+function positions(top: TopK, slot: number, n: number): number[] {
+  return sortedKeys(top, slot).map((key) => decodeKey(key, n).index);
+}
 
 /**
  * Top jobs, top trainings and pathways for every youth, in input order, as facts without
  * explanation text (what the pipeline stores), delivered one block of youth at a time so a caller
- * can write results out before the next block is computed.
+ * can write results out before the next block is computed. With `allocate`, recommendation slots
+ * are allocated within each opportunity's display capacity first (allocation.ts): every youth is
+ * scored before the first block is delivered.
  */
 export function* matchFactsInBlocks(
   youth: readonly YouthProfile[],
@@ -522,50 +563,191 @@ export function* matchFactsInBlocks(
   const limitTrainings = options.limitTrainings ?? config.topTrainings;
   const { districts, skills, jobs, trainings } = prepared;
   const wantPathways = config.pathways.maxJobs > 0 && trainings.n > 0;
-  const jobSettings = kernelSettings(config, limitJobs);
-  const trainingSettings = kernelSettings(config, limitTrainings);
+  // Allocation chooses among deeper candidate lists than it shows.
+  const depth = options.allocate ? config.allocation.candidateDepth : 1;
+  const jobSettings = kernelSettings(config, limitJobs * depth);
+  const trainingSettings = kernelSettings(config, limitTrainings * depth);
   const block = Math.max(1, Math.floor(blockSize));
 
-  const topJobs = createTopK(block, limitJobs);
-  const topTrainings = createTopK(block, limitTrainings);
+  const topJobs = createTopK(block, jobSettings.keep);
+  const topTrainings = createTopK(block, trainingSettings.keep);
   const pathwayJobs = wantPathways ? createTopK(block, jobSettings.pathwayKeep) : null;
   const trainingIndex = wantPathways ? indexTrainings(trainings) : null;
-
-  for (let from = 0; from < prepared.youth.n; from += block) {
-    const to = Math.min(prepared.youth.n, from + block);
+  const d = districts.codes.length;
+  interface Extras {
+    feasible: { jobs: Int32Array; trainings: Int32Array };
+    best: { jobs: TopK; trainings: TopK };
+  }
+  const run = (from: number, to: number, extras: Extras | null) => {
     clearTopK(topJobs);
     clearTopK(topTrainings);
     if (pathwayJobs) clearTopK(pathwayJobs);
-    const d = districts.codes.length;
-    runKernel(prepared.youth, from, to, jobs, d, skills.words, jobSettings, topJobs, pathwayJobs);
-    runKernel(prepared.youth, from, to, trainings, d, skills.words, trainingSettings, topTrainings, null);
+    runKernel(
+      prepared.youth,
+      from,
+      to,
+      jobs,
+      d,
+      skills.words,
+      jobSettings,
+      topJobs,
+      pathwayJobs,
+      extras?.feasible.jobs,
+      extras?.best.jobs,
+    );
+    runKernel(
+      prepared.youth,
+      from,
+      to,
+      trainings,
+      d,
+      skills.words,
+      trainingSettings,
+      topTrainings,
+      null,
+      extras?.feasible.trainings,
+      extras?.best.trainings,
+    );
+  };
 
-    const results: YouthRecommendationFacts[] = [];
+  if (!options.allocate) {
+    for (let from = 0; from < prepared.youth.n; from += block) {
+      const to = Math.min(prepared.youth.n, from + block);
+      run(from, to, null);
+      const results: YouthRecommendationFacts[] = [];
+      for (let y = from; y < to; y++) {
+        const slot = y - from;
+        const kept = {
+          jobs: positions(topJobs, slot, jobs.n),
+          trainings: positions(topTrainings, slot, trainings.n),
+          pathwayJobs: pathwayJobs ? positions(pathwayJobs, slot, jobs.n) : [],
+        };
+        results.push(youthSetFacts(ctx, y, kept, trainingIndex, asOf));
+      }
+      yield results;
+    }
+    return;
+  }
+
+  const n = prepared.youth.n;
+  const jobLists = candidateLists(n, jobSettings.keep);
+  const trainingLists = candidateLists(n, trainingSettings.keep);
+  const feasible = { jobs: new Int32Array(jobs.n), trainings: new Int32Array(trainings.n) };
+  const best = { jobs: bestYouthHeaps(jobs), trainings: bestYouthHeaps(trainings) };
+  const pathwayKept: number[][] = [];
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    run(from, to, { feasible, best });
     for (let y = from; y < to; y++) {
       const slot = y - from;
-      const pathways: PathwayFacts[] = [];
-      if (pathwayJobs && trainingIndex) {
-        for (const key of sortedKeys(pathwayJobs, slot)) {
-          if (pathways.length >= config.pathways.maxJobs) break;
-          const pathway = pathwayFor(ctx, trainingIndex, y, decodeKey(key, jobs.n).index);
-          if (pathway) pathways.push(pathway);
-        }
-      }
-      const profile = prepared.youth.items[y]!;
-      results.push({
-        youthId: profile.youthId,
-        asOf,
-        configVersion: config.version,
-        hollandCode: profile.hollandCode,
-        jobs: kept(ctx, y, slot, jobs, topJobs),
-        trainings: kept(ctx, y, slot, trainings, topTrainings),
-        pathways,
-        flags: youthFlags(ctx, y),
-        basis: youthBasis(ctx, y),
-      });
+      fillList(jobLists, y, topJobs, slot, jobs.n);
+      fillList(trainingLists, y, topTrainings, slot, trainings.n);
+      pathwayKept.push(pathwayJobs ? positions(pathwayJobs, slot, jobs.n) : []);
+    }
+  }
+  const rank = youthIdRank(prepared.youth.items);
+  const { loadFactor, maxLoadFactor } = config.allocation;
+  const capacity = (set: OpportunitySet) => set.items.map((o) => o.capacity);
+  const jobAllocation = allocate({
+    lists: jobLists,
+    bestYouth: bestYouthLists(best.jobs, jobs.n, n),
+    capacity: capacity(jobs),
+    feasible: feasible.jobs,
+    slots: limitJobs,
+    loadFactor,
+    maxLoadFactor,
+    youthRank: rank,
+  });
+  const trainingAllocation = allocate({
+    lists: trainingLists,
+    bestYouth: bestYouthLists(best.trainings, trainings.n, n),
+    capacity: capacity(trainings),
+    feasible: feasible.trainings,
+    slots: limitTrainings,
+    loadFactor,
+    maxLoadFactor,
+    youthRank: rank,
+  });
+  const heldOf = (a: Allocation, y: number, slots: number) =>
+    Array.from(a.held.subarray(y * slots, y * slots + a.heldCount[y]!));
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    const results: YouthRecommendationFacts[] = [];
+    for (let y = from; y < to; y++) {
+      const kept = {
+        jobs: heldOf(jobAllocation, y, limitJobs),
+        trainings: heldOf(trainingAllocation, y, limitTrainings),
+        pathwayJobs: pathwayKept[y]!,
+      };
+      results.push(youthSetFacts(ctx, y, kept, trainingIndex, asOf));
     }
     yield results;
   }
+}
+
+/**
+ * An opportunity's floor reaches down at most this many of its best youth: deeper than any floor it
+ * is likely to have, because some of them hold nothing they can give up.
+ */
+const BEST_YOUTH_DEPTH = 64;
+
+function bestYouthHeaps(set: OpportunitySet): TopK {
+  return createTopK(set.n, BEST_YOUTH_DEPTH);
+}
+
+function bestYouthLists(top: TopK, opportunities: number, youth: number): BestYouth {
+  const lists: BestYouth = {
+    depth: top.k,
+    youth: new Int32Array(opportunities * top.k),
+    units: new Int32Array(opportunities * top.k),
+    count: new Int32Array(opportunities),
+  };
+  for (let o = 0; o < opportunities; o++) {
+    const keys = sortedKeys(top, o);
+    keys.forEach((key, i) => {
+      const slot = key % youth;
+      lists.youth[o * top.k + i] = youth - 1 - slot;
+      lists.units[o * top.k + i] = (key - slot) / youth;
+    });
+    lists.count[o] = keys.length;
+  }
+  return lists;
+}
+
+function candidateLists(youth: number, depth: number): CandidateLists {
+  return {
+    youth,
+    depth,
+    opportunity: new Int32Array(youth * depth),
+    units: new Int32Array(youth * depth),
+    count: new Int32Array(youth),
+  };
+}
+
+function fillList(lists: CandidateLists, y: number, top: TopK, slot: number, n: number): void {
+  const keys = sortedKeys(top, slot);
+  keys.forEach((key, i) => {
+    const { index, scoreUnits } = decodeKey(key, n);
+    lists.opportunity[y * lists.depth + i] = index;
+    lists.units[y * lists.depth + i] = scoreUnits;
+  });
+  lists.count[y] = keys.length;
+}
+
+/** Each youth's rank in youth id order: the tie-break between equal scores. */
+function youthIdRank(items: readonly YouthProfile[]): Int32Array {
+  const order = items
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = items[a]!.youthId;
+      const z = items[b]!.youthId;
+      return x < z ? -1 : x > z ? 1 : a - b;
+    });
+  const rank = new Int32Array(items.length);
+  order.forEach((y, r) => {
+    rank[y] = r;
+  });
+  return rank;
 }
 
 /** As `matchFactsInBlocks`, with each set's explanations written in both languages. */
@@ -639,4 +821,39 @@ export function topCandidates(
       explanation: explainRecommendationFacts(r, youth, options.skillLabel),
     };
   });
+}
+
+/**
+ * Per open opportunity (by kind and id), the youth for whom it is feasible: every hard constraint,
+ * education included. What allocation's floor and the quality report count against.
+ */
+export function feasibleYouthCounts(
+  youth: readonly YouthProfile[],
+  opportunities: readonly OpportunityProfile[],
+  options: MatchOptions,
+): Map<string, number> {
+  checkAsOf(options.asOf);
+  const prepared = prepare(youth, opportunities, options.asOf, options.config, options.distance);
+  const settings = { ...kernelSettings(options.config, 0), pathwayKeep: 0 };
+  const counts = new Map<string, number>();
+  for (const set of [prepared.jobs, prepared.trainings]) {
+    const feasible = new Int32Array(set.n);
+    const top = createTopK(0, 0);
+    runKernel(
+      prepared.youth,
+      0,
+      prepared.youth.n,
+      set,
+      prepared.districts.codes.length,
+      prepared.skills.words,
+      settings,
+      top,
+      null,
+      feasible,
+    );
+    set.items.forEach((o, i) => {
+      counts.set(`${o.kind}:${o.id}`, feasible[i]!);
+    });
+  }
+  return counts;
 }

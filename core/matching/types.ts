@@ -131,6 +131,11 @@ export interface MatchOptions {
   skillLabel?: SkillLabel;
   limitJobs?: number;
   limitTrainings?: number;
+  /**
+   * Allocate recommendation slots within each opportunity's display capacity (allocation.ts), so a
+   * few popular openings are not shown to everyone. Off unless asked for.
+   */
+  allocate?: boolean;
 }
 
 export interface Candidate {
