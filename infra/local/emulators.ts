@@ -145,6 +145,20 @@ const S3RVER_SUFFIX_BYTES = '._S3rver_metadata.json'.length;
 const FILE_NAME_BYTES = 255;
 
 /**
+ * The web workspace PUTs files to presigned URLs of the emulator, another origin than the app's:
+ * the bucket answers the browser's CORS preflight as the deployed uploads bucket does (PUT with a
+ * content type). s3rver still checks no signature, so this opens nothing the emulator did not.
+ */
+const LOCAL_UPLOAD_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedHeader>content-type</AllowedHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
+/**
  * s3rver stores each key as a file path, and a segment too long for a file name makes its write
  * stream fail outside any request handler: the process dies. S3 itself allows any segment length
  * within 1,024 bytes, so such keys are refused here the way S3 refuses keys over its limit
@@ -227,7 +241,7 @@ export async function startS3(options: {
     port: options.port ?? 0,
     directory: options.directory,
     silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name })),
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [LOCAL_UPLOAD_CORS] })),
   });
   server.middleware.unshift(refuseKeysTooLongForFiles);
   writeObjectsWhole(server.store as S3rverStore);

@@ -51,6 +51,28 @@ describe('embedded emulators', () => {
     expect(text).toBe(body);
   });
 
+  it("answers a browser's CORS preflight for a presigned PUT, and refuses other methods", async () => {
+    const s3 = await startS3({ directory: join(dir, 's3-cors'), buckets: ['uploads'] });
+    const preflight = (method: string) =>
+      fetch(`${s3.endpoint}/uploads/incoming/vacancies/E1/U1/lowongan.csv`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://127.0.0.1:3000',
+          'access-control-request-method': method,
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    try {
+      const put = await preflight('PUT');
+      expect(put.status).toBe(200);
+      expect(put.headers.get('access-control-allow-methods')).toBe('PUT');
+      expect(put.headers.get('access-control-allow-headers')).toBe('content-type');
+      expect((await preflight('DELETE')).status).toBe(403);
+    } finally {
+      await s3.close();
+    }
+  });
+
   it('refuses a key too long to be stored as a file with KeyTooLongError, and keeps running', async () => {
     const s3 = await startS3({ directory: join(dir, 's3-long'), buckets: ['uploads'] });
     try {
