@@ -6,6 +6,7 @@ import type { ConsentRecord } from './assessment/consent.ts';
 import type { Invitation } from './assessment/invitation.ts';
 import type { OpportunityKind, OpportunityProfile, YouthProfile } from './domain/profiles.ts';
 import type { TrainingOffer, Vacancy } from './domain/records.ts';
+import type { OpportunityReviewRepository } from './protection/review.ts';
 import type { FairnessAuditReport } from './usecases/audit.ts';
 import type { ProcessingReport } from './usecases/report.ts';
 
@@ -264,6 +265,8 @@ export interface MatchingPorts {
   youth: YouthRepository;
   opportunities: OpportunityRepository;
   recommendations: RecommendationRepository;
+  /** Opportunities held for programme review (docs/protection.md) are never matched. */
+  reviews?: OpportunityReviewRepository;
 }
 
 // ---- outcomes -------------------------------------------------------------------------------

@@ -62,25 +62,6 @@ export const EMPLOYER_DISTRICT_WEIGHT: Readonly<Record<string, number>> = {
   '3325': 0.8,
 };
 
-/** Approximate 2025 minimum wage (UMK) per district in IDR; vacancies pay around it. */
-export const MINIMUM_WAGE_IDR: Readonly<Record<string, number>> = {
-  '3374': 3_450_000,
-  '3322': 2_750_000,
-  '3324': 2_800_000,
-  '3321': 2_950_000,
-  '3315': 2_200_000,
-  '3329': 2_250_000,
-  '3327': 2_250_000,
-  '3302': 2_350_000,
-  '3301': 2_750_000,
-  '3305': 2_250_000,
-  '3307': 2_300_000,
-  '3325': 2_600_000,
-  '3319': 2_700_000,
-  '3373': 2_650_000,
-};
-export const DEFAULT_MINIMUM_WAGE_IDR = 2_300_000;
-
 export const EDUCATION_MIX: readonly Weighted<EducationLevel>[] = [
   { value: 'none', weight: 1 },
   { value: 'SD', weight: 12 },

@@ -23,7 +23,7 @@ import {
   vacancyRow,
 } from './rows.ts';
 import { drawProviders, trainingGenerator } from './trainings.ts';
-import { drawEmployers, vacancyGenerator } from './vacancies.ts';
+import { drawEmployers, type PlantedVacancies, plantHeldVacancies, vacancyGenerator } from './vacancies.ts';
 
 export type DemoSize = 'full' | 'small';
 
@@ -71,6 +71,8 @@ export interface DemoData {
   settings: DemoSettings;
   assessments: AssessmentRecord[];
   vacancies: Vacancy[];
+  /** Vacancies made to be held for review (docs/protection.md). */
+  planted: PlantedVacancies;
   trainings: TrainingOffer[];
   invalid: Record<RecordKind, InvalidRow[]>;
 }
@@ -274,6 +276,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
 
   const assessments = times(counts.assessments, () => youth.next());
   const vacancies = times(counts.vacancies, () => jobs.next());
+  const planted = plantHeldVacancies(vacancies, asOf, settings.districts);
   const trainings = times(counts.trainings, () => courses.next());
 
   const invalid: Record<RecordKind, InvalidRow[]> = { assessments: [], vacancies: [], trainings: [] };
@@ -294,7 +297,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       row.record = stripUndefined(row.record as Row<string>);
     }
   }
-  return { settings, assessments, vacancies, trainings, invalid };
+  return { settings, assessments, vacancies, trainings, invalid, planted };
 }
 
 export const DEMO_FILES = {
@@ -333,6 +336,8 @@ export interface DemoManifest {
   instruments: Record<string, number>;
   /** Skill phrases misspelt or outside the vocabulary on purpose: expect unknown-skill warnings. */
   unknownSkillLabels: string[];
+  /** Vacancy ids planted to be held for programme review. */
+  heldForReview: PlantedVacancies;
   files: Record<RecordKind, ManifestFile>;
 }
 
@@ -376,6 +381,7 @@ export function demoManifest(data: DemoData): DemoManifest {
       ['sinergi-minat-bakat-v1', MINI_INSTRUMENT].map((i) => [i, instrumentItems(i).length]),
     ),
     unknownSkillLabels: [...UNKNOWN_SKILLS],
+    heldForReview: data.planted,
     files: {
       assessments: manifestFile(
         DEMO_FILES.assessments,

@@ -63,8 +63,14 @@ export function vacancyRow(v: Vacancy): Row<VacancyColumn> {
     accessible_for: list(v.accessible_for),
     gender_requirement: v.gender_requirement,
     wage_monthly_idr: v.wage_monthly_idr,
+    wage_max_monthly_idr: v.wage_max_monthly_idr,
     contract_type: v.contract_type,
+    working_hours_per_week: v.working_hours_per_week,
     bpjs_ketenagakerjaan: yesNo(v.bpjs_ketenagakerjaan),
+    bpjs_kesehatan: yesNo(v.bpjs_kesehatan),
+    applicant_pays: yesNo(v.applicant_pays),
+    applicant_fee_idr: v.applicant_fee_idr,
+    description: v.description,
     closing_date: v.closing_date,
   };
 }

@@ -7,13 +7,12 @@ import type { DisabilityDomain } from '#core/domain/disability';
 import type { Vacancy } from '#core/domain/records';
 import { hollandCodeToProfile, RIASEC, type RiasecVector } from '#core/domain/riasec';
 import type { SeededRandom } from '#core/domain/seeded-random';
+import { umkFor } from '#core/protection/umk';
 import { VACANCY_COLUMNS } from '#core/records/headers';
 import {
   CENTRAL_JAVA_DISTRICTS,
   CONTRACT_MIX,
-  DEFAULT_MINIMUM_WAGE_IDR,
   EMPLOYER_DISTRICT_WEIGHT,
-  MINIMUM_WAGE_IDR,
   NAME_WORDS,
   type OccupationTemplate,
   occupationByCode,
@@ -103,15 +102,23 @@ export function hollandCodeOf(profile: RiasecVector): string {
     .join('');
 }
 
-function roundTo(value: number, step: number): number {
-  return Math.round(value / step) * step;
-}
+/** Demo wages when no UMK table covers the reference date. */
+const WAGE_WITHOUT_UMK_IDR = 2_500_000;
 
-function drawWage(random: SeededRandom, template: OccupationTemplate, district: string): number {
-  const minimum = MINIMUM_WAGE_IDR[district] ?? DEFAULT_MINIMUM_WAGE_IDR;
+/**
+ * Around the district's UMK in force on the reference date and never below it: the only demo
+ * vacancies paying less are the planted ones (plantHeldVacancies), so the review list stays short.
+ */
+function drawWage(
+  random: SeededRandom,
+  template: OccupationTemplate,
+  district: string,
+  asOf: IsoDate,
+): number {
+  const minimum = umkFor(district, asOf)?.monthlyIdr ?? WAGE_WITHOUT_UMK_IDR;
   const [low, high] = template.wageFactor;
-  const wage = minimum * (low + random.float() * (high - low));
-  return Math.min(4_500_000, Math.max(1_900_000, roundTo(wage, 50_000)));
+  const factor = Math.max(1, low + random.float() * (high - low));
+  return Math.min(4_500_000, Math.max(1_900_000, Math.ceil((minimum * factor) / 50_000) * 50_000));
 }
 
 function drawAgeWindow(random: SeededRandom): { min_age?: number; max_age?: number } {
@@ -195,12 +202,57 @@ export function vacancyGenerator(random: SeededRandom, draw: VacancyDraw): Vacan
       if (accessible) vacancy.accessible_for = accessible;
       if (roll < 0.03) vacancy.gender_requirement = template.genderWritten;
       else if (roll < 0.6) vacancy.gender_requirement = 'any';
-      if (random.chance(0.85)) vacancy.wage_monthly_idr = drawWage(random, template, employer.district);
+      if (random.chance(0.85))
+        vacancy.wage_monthly_idr = drawWage(random, template, employer.district, draw.asOf);
       vacancy.contract_type = contract;
       if (contract !== 'daily' || random.chance(0.2)) vacancy.bpjs_ketenagakerjaan = random.chance(0.8);
       return reorder(vacancy);
     },
   };
+}
+
+export interface PlantedVacancies {
+  /** Pays Rp 100.000 less than its district's UMK. */
+  belowUmk?: string;
+  /** Asks applicants for a registration fee, in the field and in its description. */
+  applicantFee?: string;
+}
+
+/**
+ * Turns two open vacancies of the served districts into cases the programme must hold for review,
+ * so the demo shows the review list (docs/demo-data.md): the first pays under the UMK, the second
+ * charges applicants. Both keep their ids; their other fields are as drawn.
+ */
+export function plantHeldVacancies(
+  vacancies: Vacancy[],
+  asOf: IsoDate,
+  districts: readonly string[],
+): PlantedVacancies {
+  const open = vacancies
+    .map((v, i) => ({ v, i }))
+    .filter(({ v }) => v.closing_date >= asOf && districts.includes(v.district) && umkFor(v.district, asOf));
+  const planted: PlantedVacancies = {};
+  const below = open[0];
+  if (below) {
+    const umk = umkFor(below.v.district, asOf)!.monthlyIdr;
+    const wage = Math.floor(umk / 50_000) * 50_000 - 100_000;
+    vacancies[below.i] = reorder({
+      ...below.v,
+      wage_monthly_idr: wage,
+      wage_max_monthly_idr: wage + 200_000,
+    });
+    planted.belowUmk = below.v.vacancy_id;
+  }
+  const fee = open[1];
+  if (fee) {
+    vacancies[fee.i] = reorder({
+      ...fee.v,
+      applicant_fee_idr: 150_000,
+      description: 'Biaya pendaftaran Rp 150.000 dibayar saat wawancara; wajib membeli seragam sendiri.',
+    });
+    planted.applicantFee = fee.v.vacancy_id;
+  }
+  return planted;
 }
 
 /** Same field order for every record, so serialised output never depends on assignment order. */

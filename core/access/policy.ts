@@ -32,6 +32,8 @@ export const ACTIONS = [
   'invitation:create',
   'invitation:read',
   'invitation:manage',
+  'review:list',
+  'review:release',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +63,12 @@ export interface OwnerRequest {
   /** Nothing to check per record: the listing is keyed by the caller's own owner id. */
   own: true;
 }
+/** An opportunity held for programme review, in its stored district. */
+export interface ReviewRef {
+  kind: 'job' | 'training';
+  opportunityId: string;
+  district: string;
+}
 export interface SummaryRequest {
   /** Districts asked for; empty or absent = every district the caller may see. */
   districts?: readonly string[];
@@ -89,6 +97,8 @@ export interface ActionResources {
   /** The district is the one stored on the invitation. */
   'invitation:read': YouthRef;
   'invitation:manage': YouthRef;
+  'review:list': SummaryRequest;
+  'review:release': ReviewRef;
 }
 export type AnyResource = NonNullable<ActionResources[Action]>;
 
@@ -121,6 +131,7 @@ export type Scope =
   | 'ownUploads'
   | 'ownOpportunities'
   | 'managedDistricts'
+  | 'managedRecord'
   | 'anyYouth';
 
 /**
@@ -156,6 +167,9 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   'invitation:create': { counsellor: 'ownDistricts' },
   'invitation:read': { counsellor: 'ownDistricts' },
   'invitation:manage': { counsellor: 'ownDistricts' },
+  // Holds are about employers' vacancies, not youth: the managers who release them see no youth.
+  'review:list': { manager: 'managedDistricts' },
+  'review:release': { manager: 'managedRecord' },
 };
 
 /** The upload kind each uploading role may send. Admins (the programme's data office) send any. */
@@ -274,6 +288,15 @@ const SCOPES: Readonly<Record<Scope, ScopeCheck>> = {
       throw new ForbiddenError(`districts outside the manager's scope: ${outside.join(', ')}`);
     }
     return { districts: asked.length > 0 ? asked : principal.districts };
+  },
+  managedRecord: (principal, action, resource) => {
+    const ref = required(action, resource as ReviewRef | undefined);
+    if (principal.districts.length > 0 && !inDistricts(principal, ref.district)) {
+      throw ref.kind === 'job'
+        ? notFound('vacancy', ref.opportunityId)
+        : new NotFoundError(`training offer ${ref.opportunityId} not found`);
+    }
+    return principal.districts.length > 0 ? { districts: principal.districts } : {};
   },
   anyYouth: (_principal, action, resource) => {
     required(action, resource as YouthRef | undefined);

@@ -55,9 +55,21 @@ export interface Vacancy {
   riasec?: RiasecVector;
   accessible_for?: DisabilityDomain[];
   gender_requirement?: GenderRequirement;
+  /** Monthly wage in rupiah: the figure stated, or the lower end of a range. */
   wage_monthly_idr?: number;
+  /** Upper end of a stated wage range; never below `wage_monthly_idr`. */
+  wage_max_monthly_idr?: number;
   contract_type?: ContractType;
+  /** Agreed working hours per week. */
+  working_hours_per_week?: number;
   bpjs_ketenagakerjaan?: boolean;
+  bpjs_kesehatan?: boolean;
+  /** Whether the applicant must pay anything (fee, uniform, deposit, training) to get the job. */
+  applicant_pays?: boolean;
+  /** What the applicant must pay, in rupiah, when stated; 0 or "gratis" = nothing. */
+  applicant_fee_idr?: number;
+  /** Free text shown to youth; read for wording that asks applicants for money. */
+  description?: string;
   closing_date: IsoDate;
 }
 

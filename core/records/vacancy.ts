@@ -12,12 +12,12 @@ import {
   list,
   occupationCode,
   riasec,
-  rupiah,
   text,
   yesNo,
 } from './cells.ts';
 import { AGE_WINDOW_MESSAGE, ageWindowCheck, optional, required } from './fields.ts';
 import type { ParseContext } from './types.ts';
+import { applicantFee, monthlyWage } from './wage.ts';
 
 export const MAX_OPENINGS = 10_000;
 
@@ -38,10 +38,49 @@ export function vacancySchema(ctx: Pick<ParseContext, 'isKnownDistrict'> = {}): 
       riasec: optional(riasec),
       accessible_for: optional(list(disabilityDomain)),
       gender_requirement: optional(genderRequirement),
-      wage_monthly_idr: optional(rupiah),
+      wage_monthly_idr: optional(monthlyWage),
+      wage_max_monthly_idr: optional(monthlyWage),
       contract_type: optional(contractType),
+      working_hours_per_week: optional(integer(1, MAX_WORKING_HOURS_PER_WEEK)),
       bpjs_ketenagakerjaan: optional(yesNo),
+      bpjs_kesehatan: optional(yesNo),
+      applicant_pays: optional(yesNo),
+      applicant_fee_idr: optional(applicantFee),
+      description: optional(text(2000)),
       closing_date: required(calendarDate()),
     })
-    .refine(ageWindowCheck, AGE_WINDOW_MESSAGE);
+    .refine(ageWindowCheck, AGE_WINDOW_MESSAGE)
+    .refine(wageRangeCheck, WAGE_RANGE_MESSAGE)
+    .refine(feeAgreesCheck, FEE_AGREES_MESSAGE);
 }
+
+/** 7 days of 12 hours: anything above is a typing slip, not a schedule. */
+export const MAX_WORKING_HOURS_PER_WEEK = 84;
+
+function wageRangeCheck(value: { wage_monthly_idr?: unknown; wage_max_monthly_idr?: unknown }): boolean {
+  const { wage_monthly_idr: min, wage_max_monthly_idr: max } = value;
+  if (typeof max !== 'number') return true;
+  return typeof min === 'number' && min <= max;
+}
+
+const WAGE_RANGE_MESSAGE = {
+  message:
+    'wage_max_monthly_idr perlu wage_monthly_idr (batas bawah) yang tidak lebih besar darinya (a wage maximum needs a minimum that is not above it)',
+  path: ['wage_max_monthly_idr'],
+  when: () => true,
+};
+
+function feeAgreesCheck(value: { applicant_pays?: unknown; applicant_fee_idr?: unknown }): boolean {
+  return !(
+    value.applicant_pays === false &&
+    typeof value.applicant_fee_idr === 'number' &&
+    value.applicant_fee_idr > 0
+  );
+}
+
+const FEE_AGREES_MESSAGE = {
+  message:
+    'applicant_pays "tidak" bertentangan dengan applicant_fee_idr lebih dari 0 (says the applicant pays nothing but names a fee)',
+  path: ['applicant_fee_idr'],
+  when: () => true,
+};

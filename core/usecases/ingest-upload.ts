@@ -11,6 +11,7 @@ import type { AssessmentRecord, RecordKind, TrainingOffer, Vacancy } from '../do
 import type { OccupationLookup } from '../domain/reference.ts';
 import type { OpportunityProfileContext } from '../matching/opportunity-profile.ts';
 import type { MatchingPorts, PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
+import { withoutHeld } from '../protection/review.ts';
 import { byRow, parseRowStream } from '../records/parse.ts';
 import type { RawRowSource, RecordOf } from '../records/types.ts';
 import type { ScoringContext } from '../scoring/score.ts';
@@ -21,6 +22,7 @@ import {
   profileVacancyRow,
   scoreRow,
 } from './intake.ts';
+import { holdWarnings, reviewIntake } from './protection.ts';
 import {
   loadOpenOpportunities,
   type MatchingSetup,
@@ -187,7 +189,7 @@ async function matchNewYouth(
   asOf: IsoDate,
 ): Promise<MatchingCounts> {
   if (youth.length === 0) return { ...NO_MATCHING };
-  const open = await loadOpenOpportunities(deps.opportunities, deps.matching, asOf);
+  const open = await loadOpenOpportunities(deps.opportunities, deps.matching, asOf, deps.reviews);
   const { audit: _audit, ...counts } = await rematchYouth(youth, open, deps, deps.matching, asOf);
   return counts;
 }
@@ -199,12 +201,14 @@ async function matchNewYouth(
  */
 async function rematchForOpportunities(
   changed: readonly OpportunityProfile[],
+  held: ReadonlySet<string>,
   deps: IngestDeps,
   asOf: IsoDate,
 ): Promise<MatchingCounts> {
   if (changed.length === 0) return { ...NO_MATCHING };
-  const open = loadOpenOpportunities(deps.opportunities, deps.matching, asOf).then((stored) =>
-    withChangedOpportunities(stored, changed),
+  const open = loadOpenOpportunities(deps.opportunities, deps.matching, asOf, deps.reviews).then((stored) =>
+    // A changed opportunity just held must not come back in with the changes.
+    withoutHeld(withChangedOpportunities(stored, changed), held),
   );
   const { audit: _audit, ...counts } = await rematchDistricts(
     deps.matching.youthDistricts,
@@ -322,8 +326,17 @@ export async function ingestUpload(input: IngestUploadInput, deps: IngestDeps): 
       storedAt = deps.now();
       counts.stored = result.written;
       counts.stale = result.stale.length;
-      const fresh = freshOf(state.opportunities, (o) => o.profile.id, result).map((o) => o.profile);
-      matching = await rematchForOpportunities(fresh, deps, asOf);
+      const freshStored = freshOf(state.opportunities, (o) => o.profile.id, result);
+      const held = new Set<string>();
+      if (deps.reviews) {
+        const review = await reviewIntake(deps.reviews, freshStored, asOf, processedAt);
+        for (const ref of review.held) held.add(ref);
+        const rows = new Map(state.opportunities.map((a) => [a.value.profile.id, a.row]));
+        state.warnings.push(...holdWarnings(review.notices, (id) => rows.get(id), file));
+        counts.warnings = state.warnings.length;
+      }
+      const fresh = freshStored.map((o) => o.profile);
+      matching = await rematchForOpportunities(fresh, held, deps, asOf);
     }
   }
   const finished = deps.now();

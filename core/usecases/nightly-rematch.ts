@@ -65,7 +65,7 @@ export async function rematchBatch(
   preloaded?: readonly OpportunityProfile[],
 ): Promise<RematchBatchResult> {
   checkAsOf(asOf);
-  const open = preloaded ?? (await loadOpenOpportunities(ports.opportunities, setup, asOf));
+  const open = preloaded ?? (await loadOpenOpportunities(ports.opportunities, setup, asOf, ports.reviews));
   const { audit, ...counts } = await rematchDistricts(batch.districts, ports, open, setup, asOf, {
     audit: true,
   });
@@ -103,7 +103,7 @@ export async function runNightlyRematch(
   storeAudit: (audit: FairnessAuditReport) => Promise<void>,
 ): Promise<NightlyRematchResult> {
   const plan = planRematch(asOf, setup);
-  const open = await loadOpenOpportunities(ports.opportunities, setup, asOf);
+  const open = await loadOpenOpportunities(ports.opportunities, setup, asOf, ports.reviews);
   const results: RematchBatchResult[] = [];
   for (const batch of plan.batches) results.push(await rematchBatch(batch, asOf, ports, setup, open));
   const audit = await auditRematch(asOf, results, ports, setup, open);

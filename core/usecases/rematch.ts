@@ -16,6 +16,7 @@ import type {
   SetsWritten,
   YouthRepository,
 } from '../ports.ts';
+import { heldOpportunities, type OpportunityReviewRepository, withoutHeld } from '../protection/review.ts';
 import { type AuditTally, mergeTallies, tallyAudit } from './audit.ts';
 import type { MatchingCounts } from './report.ts';
 
@@ -39,18 +40,26 @@ export interface MatchingSetup {
   blockSize?: number;
 }
 
-/** Every vacancy and training offer open on `asOf` in the opportunity districts. */
+/**
+ * Every vacancy and training offer open on `asOf` in the opportunity districts, without those held
+ * for programme review.
+ */
 export async function loadOpenOpportunities(
   opportunities: OpportunityRepository,
   setup: Pick<MatchingSetup, 'opportunityDistricts'>,
   asOf: IsoDate,
+  reviews?: OpportunityReviewRepository,
 ): Promise<OpportunityProfile[]> {
   const query = { districts: setup.opportunityDistricts, asOf };
-  const [jobs, trainings] = await Promise.all([
+  const [jobs, trainings, held] = await Promise.all([
     opportunities.listOpen('job', query),
     opportunities.listOpen('training', query),
+    reviews ? heldOpportunities(reviews, setup.opportunityDistricts) : new Set<string>(),
   ]);
-  return [...jobs, ...trainings].map((stored) => stored.profile);
+  return withoutHeld(
+    [...jobs, ...trainings].map((stored) => stored.profile),
+    held,
+  );
 }
 
 const opportunityKey = (o: OpportunityProfile) => `${o.kind}\u0000${o.id}`;

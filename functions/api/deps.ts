@@ -16,6 +16,7 @@ import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opport
 import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
+import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { s3AssessmentInbox } from '#functions/adapters/s3/assessment-inbox';
 import { s3UploadSigner } from '#functions/adapters/s3/upload-signer';
@@ -66,6 +67,7 @@ export async function createApiDeps(config: ApiConfig, clients: ApiClients = {})
     outcomes: new DynamoOutcomeRepository(table),
     reports,
     stats: new DynamoDistrictStats(table),
+    reviews: new DynamoOpportunityReviewRepository(table),
     uploads: s3UploadSigner(s3, config.uploadsBucket),
     audits: s3AuditReader(s3, config.uploadsBucket),
     assessment: {

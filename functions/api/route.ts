@@ -19,6 +19,7 @@ import type {
   UploadSigner,
   YouthRepository,
 } from '#core/ports';
+import type { OpportunityReviewRepository } from '#core/protection/review';
 import type { AssessmentDeps } from '#core/usecases/assessment';
 import type { AuditReader } from './audits.ts';
 import type { CandidatePseudonymiser } from './auth/pseudonym.ts';
@@ -34,6 +35,8 @@ export interface ApiDeps {
   outcomes: OutcomeRepository;
   reports: ReportRepository;
   stats: DistrictStats;
+  /** Holds of opportunities and their releases (docs/protection.md). */
+  reviews: OpportunityReviewRepository;
   uploads: UploadSigner;
   /** Invitations, consent, submissions and results of the youth assessment app. */
   assessment: AssessmentDeps;

@@ -311,6 +311,21 @@ const recommendation = z.strictObject({
   distanceKm: z.number().nullable(),
   flags: z.array(z.string()),
   explanation: z.string(),
+  workTerms: z
+    .strictObject({
+      wageMinIdr: z.number().optional(),
+      wageMaxIdr: z.number().optional(),
+      umkIdr: z.number().optional(),
+      umkVersion: z.string().optional(),
+      wageVsUmk: z.enum(['no_wage', 'no_umk', 'below_umk', 'at_or_above_umk']),
+      contractType: z.enum(CONTRACT_TYPES).optional(),
+      workingHoursPerWeek: z.number().optional(),
+      bpjsKetenagakerjaan: z.boolean().optional(),
+      bpjsKesehatan: z.boolean().optional(),
+      explanation: z.string(),
+    })
+    .optional()
+    .describe('Jobs: wage against the district UMK, contract, hours and BPJS (docs/protection.md)'),
 });
 
 const pathway = z.strictObject({

@@ -13,6 +13,7 @@ import { createMatchingSetup } from '#core/usecases/setup';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
+import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoUploadLedger } from '#functions/adapters/dynamodb/uploads';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { createReportWriter, type TableReport } from '#functions/adapters/s3/reports';
@@ -55,6 +56,7 @@ export async function createIngestDeps(
       youth: new DynamoYouthRepository(table),
       opportunities: new DynamoOpportunityRepository(table),
       recommendations: new DynamoRecommendationRepository(table),
+      reviews: new DynamoOpportunityReviewRepository(table),
       scoring,
       occupations: occupationReference.lookup,
       matching: createMatchingSetup({ pilotDistricts: config.pilotDistricts }),

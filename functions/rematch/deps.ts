@@ -4,6 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { createMatchingSetup } from '#core/usecases/setup';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { createReportWriter } from '#functions/adapters/s3/reports';
 import type { RematchConfig } from '#functions/shared/config';
@@ -23,6 +24,7 @@ export function createRematchDeps(config: RematchConfig, clients: RematchClients
       youth: new DynamoYouthRepository(table),
       opportunities: new DynamoOpportunityRepository(table),
       recommendations: new DynamoRecommendationRepository(table),
+      reviews: new DynamoOpportunityReviewRepository(table),
     },
     setup: createMatchingSetup({ pilotDistricts: config.pilotDistricts }),
     logger: createLogger(config),

@@ -22,6 +22,7 @@ import { health, openApi } from './meta.ts';
 import { downloadTemplate, listOwnOpportunities } from './opportunities.ts';
 import { listOutcomes, recordOutcome } from './outcomes.ts';
 import { exportDashboard, getDashboard, getLatestAudit, getSummary } from './reports.ts';
+import { listHeld, releaseHeld } from './reviews.ts';
 import { createUpload, getUpload, listUploads } from './uploads.ts';
 import { getRecommendations, getYouth, listYouth } from './youth.ts';
 
@@ -44,6 +45,8 @@ export const ROUTES: readonly AnyRoute[] = [
   getDashboard,
   exportDashboard,
   getLatestAudit,
+  listHeld,
+  releaseHeld,
   exportYouth,
   eraseYouth,
   createInvitation,

@@ -11,6 +11,7 @@ import {
 import { NotFoundError } from '#core/domain/errors';
 import { explainSet } from '#core/matching/explain';
 import type { StoredYouth } from '#core/ports';
+import { workTermsOf } from '#core/protection/work-terms';
 import { programmeDate } from '#functions/shared/programme-date';
 import { openPageCursor, sealPageCursor } from '../paging.ts';
 import { type ApiDeps, defineRoute } from '../route.ts';
@@ -111,6 +112,16 @@ export const getRecommendations = defineRoute({
     const stored = await deps.recommendations.get(params.youthId);
     if (!stored) throw new NotFoundError(`youth ${params.youthId} has no recommendations yet`);
     const explained = explainSet(stored.set, deps.skillLabel);
-    return { status: 200, body: counsellorRecommendationsView(explained, { lang: query.lang ?? 'id' }) };
+    const lang = query.lang ?? 'id';
+    const view = counsellorRecommendationsView(explained, { lang });
+    const asOf = programmeDate(deps.now());
+    const vacancies = await Promise.all(
+      view.jobs.map((job) => deps.opportunities.get('job', job.opportunityId)),
+    );
+    const jobs = view.jobs.map((job, i) => {
+      const stored = vacancies[i];
+      return stored?.kind === 'job' ? { ...job, workTerms: workTermsOf(stored.record, asOf, lang) } : job;
+    });
+    return { status: 200, body: { ...view, jobs } };
   },
 });

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_TEXT } from '#core/assessment/consent';
 import { createInvitation } from '#core/usecases/assessment';
+import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { AUDIT, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
 import { storeAudit, useApiStack } from './harness.ts';
@@ -218,6 +219,13 @@ const ROWS: Row[] = [
     },
   },
   { route: 'GET /v1/reports/summary', target: () => '/v1/reports/summary', expected: managerOnly },
+  { route: 'GET /v1/reviews/held', target: () => '/v1/reviews/held', expected: managerOnly },
+  {
+    route: 'POST /v1/reviews/{kind}/{opportunityId}/release',
+    target: () => '/v1/reviews/job/V-1/release',
+    body: { reason: 'upah sudah dikonfirmasi sesuai UMK' },
+    expected: managerOnly,
+  },
   {
     route: 'GET /v1/youth/{youthId}/export',
     target: () => '/v1/youth/Y-K1/export',
@@ -343,6 +351,16 @@ beforeAll(async () => {
     invitations[name] = made.invitation.invitationId;
     if (name === 'app') appCode = made.code;
   }
+  await new DynamoOpportunityReviewRepository({ client: dynamo.client, tableName }).save({
+    kind: 'job',
+    opportunityId: 'V-1',
+    ownerId: 'E1',
+    district: SEMARANG,
+    title: 'Operator',
+    holds: [{ code: 'below_umk', key: '1', reason: 'upah di bawah UMK', since: '2026-11-20T00:00:00.000Z' }],
+    version: 1,
+    updatedAt: '2026-11-20T00:00:00.000Z',
+  });
 });
 
 describe('role matrix', () => {

@@ -164,6 +164,20 @@ const EXPECTED: Record<Action, Record<Role, [own: Outcome, foreign: Outcome]>> =
     manager: [403, 403],
     admin: [403, 403],
   },
+  'review:list': {
+    counsellor: [403, 403],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 403],
+    admin: [403, 403],
+  },
+  'review:release': {
+    counsellor: [403, 403],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 404],
+    admin: [403, 403],
+  },
 };
 
 const OWN_UPLOAD_KIND: Record<Role, 'assessments' | 'vacancies' | 'trainings'> = {
@@ -221,7 +235,10 @@ function resourceFor(action: Action, role: Role, which: 'own' | 'foreign'): Acti
       return { own: true };
     case 'reports:summary':
     case 'reports:audit':
+    case 'review:list':
       return { districts: [own ? '3374' : '3301'] };
+    case 'review:release':
+      return { kind: 'job', opportunityId: own ? 'V-1' : 'V-2', district: own ? '3374' : '3301' };
   }
 }
 

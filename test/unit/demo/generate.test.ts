@@ -4,6 +4,7 @@ import { demoManifest, generateDemoData, invalidRowPositions } from '#cli/demo/g
 import { riasecCell } from '#cli/demo/rows';
 import { ageOn, dayNumber, isIsoDate } from '#core/domain/calendar';
 import { hollandCodeToProfile } from '#core/domain/riasec';
+import { intakeHolds } from '#core/protection/holds';
 
 const AS_OF = '2026-12-01';
 const full = generateDemoData({ asOf: AS_OF });
@@ -23,6 +24,22 @@ describe('generateDemoData at programme scale', () => {
     expect(new Set(youth.map((y) => y.district))).toEqual(new Set(DEFAULT_PILOT_DISTRICTS));
     expect(new Set(vacancies.map((v) => v.employer_id)).size).toBe(600);
     expect(new Set(trainings.map((t) => t.provider_id)).size).toBe(80);
+  });
+
+  it('plants exactly two open vacancies to be held: one below the UMK, one charging applicants', () => {
+    const held = vacancies
+      .map((v) => ({ id: v.vacancy_id, codes: intakeHolds(v, AS_OF).map((h) => h.code) }))
+      .filter((h) => h.codes.length > 0);
+    expect(held).toEqual([
+      { id: full.planted.belowUmk, codes: ['below_umk'] },
+      { id: full.planted.applicantFee, codes: ['applicant_fee', 'fee_wording'] },
+    ]);
+    for (const id of [full.planted.belowUmk, full.planted.applicantFee]) {
+      const v = vacancies.find((x) => x.vacancy_id === id)!;
+      expect(v.closing_date >= AS_OF).toBe(true);
+      expect(DEFAULT_PILOT_DISTRICTS).toContain(v.district);
+    }
+    expect(demoManifest(full).heldForReview).toEqual(full.planted);
   });
 
   it('keeps every youth aged 18 to 34 on the reference date, both ends reached', () => {

@@ -1,5 +1,8 @@
 /** Hand-written records and files for the ingest tests: small, readable, one concern each. */
 import { RIASEC } from '#core/domain/riasec';
+import type { UploadDescriptor } from '#core/usecases/report';
+import { detectFormat } from '#functions/shared/files/format';
+import { readRawRows } from '#functions/shared/files/read';
 
 /** 60 answers of the full instrument; `leaning` letters answered 4, the rest 1. */
 export function interests(leaning: string): Record<string, number> {
@@ -98,3 +101,21 @@ export function trainingLine(id: string, provider = 'BLK-SMG', district = '3374'
 }
 
 export const NIK = '3374015505010001';
+
+/** The input of ingestUpload for a file held in memory, as the handler builds it from an S3 object. */
+export function uploadInput(
+  key: string,
+  bytes: Uint8Array,
+  options: { version?: number; asOf?: string; processedAt?: string } = {},
+) {
+  const kind = key.split('/')[1] as UploadDescriptor['kind'];
+  const file = key.slice(key.lastIndexOf('/') + 1);
+  return {
+    upload: { bucket: 'uploads', key, sequencer: '0A', size: bytes.byteLength, kind },
+    openRows: () => readRawRows(bytes, { format: detectFormat(key), file }),
+    file,
+    version: options.version ?? 1_700_000_000_000,
+    asOf: options.asOf ?? '2026-11-27',
+    processedAt: options.processedAt ?? '2026-11-27T03:00:00.000Z',
+  };
+}

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { occupationReference } from '#core/reference/occupations';
 import { createScoringContext } from '#core/scoring/index';
 import { type IngestDeps, ingestUpload } from '#core/usecases/ingest-upload';
-import type { UploadDescriptor } from '#core/usecases/report';
 import { createMatchingSetup } from '#core/usecases/setup';
-import { detectFormat } from '#functions/shared/files/format';
-import { readRawRows } from '#functions/shared/files/read';
 import { nikPseudonymiser } from '#functions/shared/nik';
 import {
   assessment,
@@ -14,6 +11,7 @@ import {
   NIK,
   TRAINING_HEADER,
   trainingLine,
+  uploadInput,
   VACANCY_HEADER,
   vacancyLine,
 } from './data.ts';
@@ -41,16 +39,7 @@ function makeDeps() {
 }
 
 function upload(key: string, bytes: Uint8Array, version = 1_700_000_000_000) {
-  const kind = key.split('/')[1] as UploadDescriptor['kind'];
-  const file = key.slice(key.lastIndexOf('/') + 1);
-  return {
-    upload: { bucket: 'uploads', key, sequencer: '0A', size: bytes.byteLength, kind },
-    openRows: () => readRawRows(bytes, { format: detectFormat(key), file }),
-    file,
-    version,
-    asOf: '2026-11-27',
-    processedAt: '2026-11-27T03:00:00.000Z',
-  };
+  return uploadInput(key, bytes, { version });
 }
 
 describe('ingestUpload: assessments', () => {
