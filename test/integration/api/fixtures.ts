@@ -1,8 +1,10 @@
 /** A small programme for the API tests: two districts, two employers, a provider, their records. */
+
 import type { Principal } from '#core/access/principal';
 import type { OpportunityProfile, ScaleScore, YouthProfile } from '#core/domain/profiles';
 import type { RecommendationFacts, YouthRecommendationFacts } from '#core/matching/types';
 import type { StoredOpportunity, StoredYouth, UploadReportRecord } from '#core/ports';
+import type { OpportunityReview } from '#core/protection/review';
 
 export const SEMARANG = '3374';
 export const KENDAL = '3324';
@@ -245,3 +247,18 @@ export const AUDIT = {
     { opportunityId: 'V-2', title: 'Operator Forklift', ownerName: 'Employer E2', genderRequirement: 'male' },
   ],
 };
+
+/** A vacancy held for review because of its wage, as the intake check stores it. */
+export function heldReview(opportunityId: string, ownerId: string, district: string): OpportunityReview {
+  const at = new Date(NOW).toISOString();
+  return {
+    kind: 'job',
+    opportunityId,
+    ownerId,
+    district,
+    title: 'Operator',
+    holds: [{ code: 'below_umk', key: '1', reason: 'upah di bawah UMK', since: at }],
+    version: 1,
+    updatedAt: at,
+  };
+}

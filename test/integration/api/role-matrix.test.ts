@@ -8,7 +8,7 @@ import { CONSENT_TEXT } from '#core/assessment/consent';
 import { createInvitation } from '#core/usecases/assessment';
 import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
-import { AUDIT, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
+import { AUDIT, heldReview, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
 import { storeAudit, useApiStack } from './harness.ts';
 
 const api = useApiStack();
@@ -351,16 +351,9 @@ beforeAll(async () => {
     invitations[name] = made.invitation.invitationId;
     if (name === 'app') appCode = made.code;
   }
-  await new DynamoOpportunityReviewRepository({ client: dynamo.client, tableName }).save({
-    kind: 'job',
-    opportunityId: 'V-1',
-    ownerId: 'E1',
-    district: SEMARANG,
-    title: 'Operator',
-    holds: [{ code: 'below_umk', key: '1', reason: 'upah di bawah UMK', since: '2026-11-20T00:00:00.000Z' }],
-    version: 1,
-    updatedAt: '2026-11-20T00:00:00.000Z',
-  });
+  await new DynamoOpportunityReviewRepository({ client: dynamo.client, tableName }).save(
+    heldReview('V-1', 'E1', SEMARANG),
+  );
 });
 
 describe('role matrix', () => {

@@ -7,10 +7,20 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '#core/access/principal';
 import { CONSENT_TEXT } from '#core/assessment/consent';
+import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { ROUTES } from '#functions/api/routes/index';
 import { errorResponseSchema } from '#functions/api/schemas';
-import { AUDIT, KENDAL, NOW, PRINCIPALS, processedReport, SEMARANG, storedYouth } from './fixtures.ts';
+import {
+  AUDIT,
+  heldReview,
+  KENDAL,
+  NOW,
+  PRINCIPALS,
+  processedReport,
+  SEMARANG,
+  storedYouth,
+} from './fixtures.ts';
 import { BUCKET, storeAudit, useApiStack } from './harness.ts';
 
 const api = useApiStack();
@@ -32,8 +42,11 @@ function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
 
 describe('responses follow the documented contract', () => {
   it('every route answers with a body its response schema accepts', async () => {
-    const { call, deps } = api();
+    const { call, deps, dynamo, tableName } = api();
     await storeAudit(api(), AUDIT);
+    await new DynamoOpportunityReviewRepository({ client: dynamo.client, tableName }).save(
+      heldReview('V-1', 'E1', SEMARANG),
+    );
     const calls: [Principal | undefined, string, string, unknown?][] = [
       [undefined, 'GET', '/v1/health'],
       [PRINCIPALS.admin, 'GET', '/v1/openapi.json'],
@@ -68,6 +81,8 @@ describe('responses follow the documented contract', () => {
       ],
       [PRINCIPALS.provider, 'GET', '/v1/uploads/U-P1'],
       [PRINCIPALS.manager, 'GET', '/v1/reports/summary'],
+      [PRINCIPALS.manager, 'GET', '/v1/reviews/held'],
+      [PRINCIPALS.manager, 'POST', '/v1/reviews/job/V-1/release', { reason: 'upah sudah sesuai UMK' }],
       [PRINCIPALS.admin, 'GET', '/v1/youth/Y-K1/export'],
       [PRINCIPALS.admin, 'DELETE', '/v1/youth/Y-S3'],
     ];
