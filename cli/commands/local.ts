@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import type { Issue } from '#core/domain/errors';
@@ -27,6 +28,7 @@ import {
   startLocalStack,
 } from '#infra/local/stack';
 import { putUploadFile } from '#infra/local/uploads';
+import { hasWebBuild, localWebSite } from '#infra/local/web-site';
 import {
   DEFAULT_SEED,
   DEMO_FILES,
@@ -314,6 +316,7 @@ function bannerLines(stack: LocalStack): string[] {
     `  S3        ${info.endpoints.s3}  bucket ${info.bucket}`,
     `  DynamoDB  ${info.endpoints.dynamodb}  table ${info.tableName}`,
     `  API       ${info.endpoints.api ?? 'not started'}`,
+    `  Web       ${info.endpoints.web ?? 'not built (npm run build:web)'}`,
     '  upload a file:   npm run sinergi -- upload vacancies my-vacancies.csv',
     '  nightly rematch: npm run sinergi -- rematch',
   ];
@@ -407,7 +410,11 @@ export async function runLocal(
       writeMarker(stack.info.dataDir, seeded, io.now());
     }
     const dead = stack.deadLetters().length;
-    io.stdout(`Dead letters: ${dead}\nReady. Press Ctrl-C to stop.\n`);
+    io.stdout(`Dead letters: ${dead}\n`);
+    if (stack.info.endpoints.web) {
+      io.stdout(`Web workspace: ${stack.info.endpoints.web} (development sign-in: any role and district)\n`);
+    }
+    io.stdout('Ready. Press Ctrl-C to stop.\n');
     control.onReady?.(stack, seeded);
     await stopped;
     io.stdout('Stopping the local stack...\n');
@@ -446,29 +453,42 @@ export const registerLocal: RegisterCommand = (program: Command, runtime: CliRun
     .action((options: LocalCommandOptions) => runLocal(runtime, options, { ...localApi() }));
 };
 
+/** Where `npm run build:web` writes the web workspace. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
 /**
  * The HTTP API joins the local stack here: the API function (functions/api) behind the local
  * stand-in for API Gateway, verifying tokens from `sinergi token` with the data directory's dev key.
+ * When the web workspace is built, the same server serves it (infra/local/web-site.ts).
  */
-export const startLocalApi: LocalApiStarter = async (context) => {
-  const config = readApiConfig({
-    TABLE_NAME: context.tableName,
-    UPLOADS_BUCKET: context.bucket,
-    STAGE: 'local',
-    POWERTOOLS_SERVICE_NAME: 'sinergi-api',
-    POWERTOOLS_LOG_LEVEL: 'WARN',
-    PILOT_DISTRICTS: context.pilotDistricts.join(','),
-    NIK_KEY: context.nikKey,
-  });
-  const deps = await createApiDeps(config, { dynamodb: context.dynamodb, s3: context.s3 });
-  const signingKey = await loadOrCreateDevSigningKey(context.dataDir);
-  const server = await startApiServer({
-    handler: makeApiHandler(deps) as LocalApiHandler,
-    port: context.port,
-    jwks: devJwks(signingKey),
-  });
-  return { endpoint: server.url, close: () => server.close() };
-};
+export function localApiStarter(options: { webRoot?: string } = {}): LocalApiStarter {
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  return async (context) => {
+    const config = readApiConfig({
+      TABLE_NAME: context.tableName,
+      UPLOADS_BUCKET: context.bucket,
+      STAGE: 'local',
+      POWERTOOLS_SERVICE_NAME: 'sinergi-api',
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+      PILOT_DISTRICTS: context.pilotDistricts.join(','),
+      NIK_KEY: context.nikKey,
+    });
+    const deps = await createApiDeps(config, { dynamodb: context.dynamodb, s3: context.s3 });
+    const signingKey = await loadOrCreateDevSigningKey(context.dataDir);
+    const web = hasWebBuild(webRoot);
+    const server = await startApiServer({
+      handler: makeApiHandler(deps) as LocalApiHandler,
+      port: context.port,
+      jwks: devJwks(signingKey),
+      ...(web && {
+        site: localWebSite({ root: webRoot, signingKey, connectOrigins: [context.s3Endpoint] }),
+      }),
+    });
+    return { endpoint: server.url, ...(web && { web: `${server.url}/` }), close: () => server.close() };
+  };
+}
+
+export const startLocalApi: LocalApiStarter = localApiStarter();
 
 function localApi(): Pick<LocalControl, 'api'> {
   return { api: startLocalApi };

@@ -67,6 +67,10 @@ export interface ApiServerOptions {
   now?: () => number;
   clockToleranceSeconds?: number;
   functionName?: string;
+  /** Answers requests outside the API's routes (the web workspace, infra/local/web-site.ts). */
+  site?: (
+    request: LocalRequest,
+  ) => { status: number; headers: Record<string, string>; body: string | Buffer } | undefined;
 }
 
 export interface RunningApiServer {
@@ -326,7 +330,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     if (request === 'too_large')
       return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
     const routeKey = routeKeyOf(request, openRoutes);
-    if (routeKey === undefined) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+    if (routeKey === undefined) {
+      const page = request.rawPath.startsWith(PROXY_PREFIX) ? undefined : options.site?.(request);
+      if (page) {
+        res.writeHead(page.status, page.headers);
+        res.end(request.method === 'HEAD' ? undefined : page.body);
+        return;
+      }
+      return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+    }
     let claims: AuthorizerClaims | undefined;
     if (routeKey === PROXY_ROUTE_KEY) {
       claims = authenticate(request);

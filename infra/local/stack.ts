@@ -73,7 +73,7 @@ export interface LocalStackInfo {
   bucket: string;
   tableName: string;
   stage: string;
-  endpoints: { s3: string; dynamodb: string; api?: string };
+  endpoints: { s3: string; dynamodb: string; api?: string; web?: string };
   /** Where s3rver keeps the bucket's objects: `<s3Directory>/<bucket>/<key>._S3rver_object`. */
   s3Directory: string;
   pilotDistricts: string[];
@@ -95,6 +95,8 @@ export interface LocalApiContext {
 
 export interface RunningLocalApi {
   endpoint: string;
+  /** The web workspace's URL when the API serves it (same origin). */
+  web?: string;
   close(): Promise<void>;
 }
 
@@ -346,7 +348,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bucket: config.uploadsBucket,
       tableName: config.tableName,
       stage: config.stage,
-      endpoints: { s3: s3.endpoint, dynamodb: dynamo.endpoint, ...(api && { api: api.endpoint }) },
+      endpoints: {
+        s3: s3.endpoint,
+        dynamodb: dynamo.endpoint,
+        ...(api && { api: api.endpoint }),
+        ...(api?.web && { web: api.web }),
+      },
       s3Directory,
       pilotDistricts: config.pilotDistricts,
     };

@@ -8,81 +8,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoSeedResult } from '#cli/commands/local';
-import { runLocal } from '#cli/commands/local';
-import type { CliIo, CliRuntime } from '#cli/commands/runtime';
 import { main } from '#cli/main';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
-import {
-  LOCAL_INGEST_LIMITS,
-  type LocalStack,
-  NIK_KEY_FILE,
-  readLocalStackInfo,
-  STACK_FILE,
-} from '#infra/local/stack';
+import { LOCAL_INGEST_LIMITS, NIK_KEY_FILE, readLocalStackInfo, STACK_FILE } from '#infra/local/stack';
 import { LIMITS } from '#infra/stacks/stateless-stack';
+import { captureIo, type RunningLocal, startLocal } from './in-process.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'sinergi-local-e2e-'));
 const dataDir = join(root, 'data');
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    env: { CI: '1' },
-    now: () => new Date(),
-    out: () => out,
-    err: () => err,
-  };
-}
-
-interface RunningLocal {
-  io: ReturnType<typeof captureIo>;
-  stack: LocalStack;
-  seeded: DemoSeedResult | undefined;
-  stop(): Promise<void>;
-}
-
-/** `sinergi local` in this process on free ports, stopped by the test instead of a signal. */
-async function startLocal(): Promise<RunningLocal> {
-  const io = captureIo();
-  const runtime: CliRuntime = { io, exitCode: 0 };
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => {
-    stop = resolve;
-  });
-  let ready!: (value: { stack: LocalStack; seeded: DemoSeedResult | undefined }) => void;
-  const readyPromise = new Promise<{ stack: LocalStack; seeded: DemoSeedResult | undefined }>((resolve) => {
-    ready = resolve;
-  });
-  const finished = runLocal(
-    runtime,
-    { dataDir, portS3: 0, portDynamodb: 0, portApi: 0, demo: true, demoSize: 'small' },
-    { stopped, onReady: (stack, seeded) => ready({ stack, seeded }) },
-  );
-  const { stack, seeded } = await Promise.race([
-    readyPromise,
-    finished.then(() => {
-      throw new Error(`sinergi local ended early:\n${io.out()}\n${io.err()}`);
-    }),
-  ]);
-  return {
-    io,
-    stack,
-    seeded,
-    stop: async () => {
-      stop();
-      await finished;
-      expect(runtime.exitCode).toBe(0);
-    },
-  };
-}
 
 const HAND_WRITTEN_VACANCIES = [
   'vacancy_id,employer_id,employer_name,title,occupation_code,district,openings,min_education,skills,gender_requirement,bpjs_ketenagakerjaan,closing_date',
@@ -95,7 +28,7 @@ describe('sinergi local', () => {
   let first: RunningLocal;
 
   beforeAll(async () => {
-    first = await startLocal();
+    first = await startLocal(dataDir);
   }, 90_000);
 
   afterAll(async () => {
@@ -195,7 +128,7 @@ describe('sinergi local', () => {
     await first.stop();
     expect(readLocalStackInfo(dataDir)).toBeUndefined();
 
-    const second = await startLocal();
+    const second = await startLocal(dataDir);
     try {
       expect(second.seeded).toBeUndefined();
       expect(second.io.out()).toContain('Demo data already loaded');

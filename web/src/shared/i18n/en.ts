@@ -1,0 +1,48 @@
+import type { CommonMessages } from './id.ts';
+
+export const common: CommonMessages = {
+  appName: 'SINERGI',
+  tagline: 'Job and training matching',
+  skipToContent: 'Skip to main content',
+  language: 'Language',
+  languages: { id: 'Bahasa Indonesia', en: 'English' },
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {{role}}',
+  roles: {
+    counsellor: 'counsellor',
+    employer: 'employer',
+    provider: 'training provider',
+    manager: 'programme manager',
+    admin: 'data admin',
+  },
+  nav: { main: 'Main navigation' },
+  loading: 'Loading…',
+  retry: 'Try again',
+  back: 'Back',
+  next: 'Next',
+  previous: 'Previous',
+  errors: {
+    notFound: 'Not found.',
+    forbidden: 'You do not have access to this page.',
+    unauthorized: 'Your session has ended. Please sign in again.',
+    network: 'Cannot reach the server. Check the connection and try again.',
+    server: 'The server reported an error ({{status}}).',
+    invalid: 'Some entries are not right:',
+    pageNotFound: 'Page not found.',
+  },
+  signin: {
+    title: 'Sign in',
+    intro: 'Sign in with your SINERGI account.',
+    button: 'Sign in',
+    devTitle: 'Sign in (local development)',
+    devIntro:
+      'Local stack only: choose a role and districts. This screen does not exist in the system running on AWS.',
+    role: 'Role',
+    districts: 'District codes (BPS, 4 digits, separated by commas)',
+    employerId: 'Employer id',
+    providerId: 'Training provider id',
+    callback: 'Finishing sign-in…',
+    failed: 'Sign-in failed: {{reason}}',
+  },
+  home: { title: 'Home', noWorkspace: 'There is no workspace for this role yet.' },
+};
