@@ -8,15 +8,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import chromium from '@sparticuz/chromium';
+import chromium, { inflate } from '@sparticuz/chromium';
 import { type Browser, type BrowserContext, type Page, chromium as playwright } from 'playwright-core';
 import type { DemoSeedResult } from '#cli/commands/local';
 import { localApiStarter } from '#cli/commands/local';
 import type { LocalStack } from '#infra/local/stack';
 import { startLocal } from '../e2e/local/in-process.ts';
 
+const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'web');
 
@@ -105,11 +106,22 @@ export async function startWebStack(): Promise<WebStack> {
   };
 }
 
+/**
+ * Chromium links NSS (libnss3, libnspr4) from the system. The package carries Amazon Linux 2023
+ * builds of them for Lambda; using those everywhere leaves only glibc and libexpat to the machine,
+ * so a fresh CI image needs no browser packages.
+ */
+async function bundledLibraries(): Promise<string> {
+  const bin = join(dirname(require.resolve('@sparticuz/chromium')), '..', 'bin');
+  return join(await inflate(join(bin, 'al2023.tar.br')), 'lib');
+}
+
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = await chromium.executablePath();
+  const [executablePath, libraries] = await Promise.all([chromium.executablePath(), bundledLibraries()]);
+  const env = { ...process.env, LD_LIBRARY_PATH: [libraries, process.env['LD_LIBRARY_PATH']].filter(Boolean).join(':') };
   // Without --single-process: in a single process, closing one browser context ends the browser.
   const args = chromium.args.filter((arg) => arg !== '--single-process');
-  return playwright.launch({ executablePath, args, headless: true });
+  return playwright.launch({ executablePath, args, headless: true, env });
 }
 
 export interface TestPage {
@@ -155,7 +167,6 @@ export async function signIn(page: Page, baseUrl: string, account: DevAccount, p
   await page.waitForURL((url) => url.pathname !== '/signin');
 }
 
-const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
