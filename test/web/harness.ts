@@ -118,7 +118,10 @@ async function bundledLibraries(): Promise<string> {
 
 export async function launchBrowser(): Promise<Browser> {
   const [executablePath, libraries] = await Promise.all([chromium.executablePath(), bundledLibraries()]);
-  const env = { ...process.env, LD_LIBRARY_PATH: [libraries, process.env['LD_LIBRARY_PATH']].filter(Boolean).join(':') };
+  const env = {
+    ...process.env,
+    LD_LIBRARY_PATH: [libraries, process.env['LD_LIBRARY_PATH']].filter(Boolean).join(':'),
+  };
   // Without --single-process: in a single process, closing one browser context ends the browser.
   const args = chromium.args.filter((arg) => arg !== '--single-process');
   return playwright.launch({ executablePath, args, headless: true, env });
