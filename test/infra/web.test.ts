@@ -24,7 +24,8 @@ function routeKeys(template: Template): string[] {
 describe('development sign-in is local only', () => {
   it('the HTTP API routes only /v1/: no token endpoint', () => {
     const keys = routeKeys(synth.stateless);
-    expect(keys.sort()).toEqual(['ANY /v1/{proxy+}', 'GET /v1/health']);
+    expect(keys.filter((k) => !/^[A-Z]+ \/v1\//.test(k))).toEqual([]);
+    expect(keys.filter((k) => /local|token/i.test(k))).toEqual([]);
     expect(LOCAL_TOKEN_PATH.startsWith('/v1/')).toBe(false);
   });
 
