@@ -326,9 +326,28 @@ export interface DistrictStats {
   reviewFlags(district: string): Promise<ReviewFlag[]>;
 }
 
+/**
+ * An `Idempotency-Key` as the outcome store keeps it: `scope` names the key within its caller and
+ * youth, `fingerprint` the request it first came with; kept until `expiresAt` (epoch seconds).
+ */
+export interface OutcomeIdempotency {
+  scope: string;
+  fingerprint: string;
+  expiresAt: number;
+}
+
+export type OutcomeReservation =
+  | { first: true }
+  | { first: false; fingerprint: string; outcome: OutcomeRecord };
+
 export interface OutcomeRepository {
   /** Append-only: a repeated outcome id is a ConflictError. */
   append(outcome: OutcomeRecord): Promise<void>;
+  /**
+   * Keeps `outcome` as the answer to the key, unless the key already has one (not yet expired at
+   * `nowSeconds`): then that one is returned, with the fingerprint of the request that set it.
+   */
+  reserve(key: OutcomeIdempotency, outcome: OutcomeRecord, nowSeconds: number): Promise<OutcomeReservation>;
   /** Oldest first. */
   listByYouth(youthId: string, page?: PageRequest): Promise<Page<OutcomeRecord>>;
   /** Oldest first; complaints about an opportunity are found here for review. */

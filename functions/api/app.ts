@@ -16,6 +16,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import type { z } from 'zod';
 import { ForbiddenError } from '#core/access/errors';
 import { rolesFor } from '#core/access/policy';
 import type { Principal } from '#core/access/principal';
@@ -65,6 +66,13 @@ function authorizeRole(route: AnyRoute, principal: Principal): void {
   }
 }
 
+/** The headers a route's schema names, under the schema's spelling. */
+function namedHeaders(schema: z.ZodObject, event: ApiEvent): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.keys(schema.shape).map((name) => [name, headerOf(event, name.toLowerCase())]),
+  );
+}
+
 function bodyOf(route: AnyRoute, event: ApiEvent): unknown {
   if (!route.body) return undefined;
   assertJsonContentType(headerOf(event, 'content-type'));
@@ -102,6 +110,12 @@ async function dispatch(
   }
   const params = route.params ? parseWith(route.params, found.params, 'path') : {};
   const query = route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {};
+  const headers: Record<string, string | undefined> = route.headers
+    ? (parseWith(route.headers, namedHeaders(route.headers, event), 'header') as Record<
+        string,
+        string | undefined
+      >)
+    : {};
   const raw = bodyOf(route, event);
   const body = route.body ? parseWith(route.body, raw, 'body') : undefined;
   const result = await route.handle(
@@ -112,6 +126,7 @@ async function dispatch(
       principal: principal as Principal,
       invitation: invitation as Invitation,
       requestId,
+      headers,
     },
     deps,
   );

@@ -58,7 +58,7 @@ function refOf(schema: z.ZodType): JsonObject {
 }
 
 function parameters(route: AnyRoute): JsonObject[] {
-  const part = (schema: z.ZodType | undefined, location: 'path' | 'query'): JsonObject[] => {
+  const part = (schema: z.ZodType | undefined, location: 'path' | 'query' | 'header'): JsonObject[] => {
     if (!schema) return [];
     const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
     return Object.entries(shape).map(([name, field]) => {
@@ -73,12 +73,12 @@ function parameters(route: AnyRoute): JsonObject[] {
       };
     });
   };
-  return [...part(route.params, 'path'), ...part(route.query, 'query')];
+  return [...part(route.params, 'path'), ...part(route.query, 'query'), ...part(route.headers, 'header')];
 }
 
 function errorStatuses(route: AnyRoute): number[] {
   const statuses = new Set<number>(route.errors ?? []);
-  if (route.params || route.query || route.body) statuses.add(400);
+  if (route.params || route.query || route.body || route.headers) statuses.add(400);
   if (route.access === 'invitation') {
     for (const status of [400, 404, 410, 429]) statuses.add(status);
   } else {

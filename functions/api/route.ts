@@ -91,6 +91,8 @@ export interface RouteRequest<P, Q, B> {
   /** Present on `invitation` routes: the open invitation the code names. */
   invitation: Invitation;
   requestId: string;
+  /** The headers the route's `headers` schema names, as it parsed them. */
+  headers: Readonly<Record<string, string | undefined>>;
 }
 
 export interface FileDownload {
@@ -118,6 +120,8 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /** Request headers the route reads, keyed by their canonical spelling (matched case-insensitively). */
+  headers?: z.ZodObject;
   /** Success responses by status; error responses are added for every route from the access rule. */
   responses: Readonly<Record<number, RouteResponse>>;
   /** Client errors this route can answer besides the common ones. */

@@ -124,7 +124,8 @@ export class StatefulStack extends Stack {
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      // Counters of wrong invitation codes (functions/adapters/dynamodb/attempts.ts) expire by themselves.
+      // Items that expire by themselves carry `ttl` (epoch seconds): counters of wrong invitation codes
+      // (functions/adapters/dynamodb/attempts.ts) and Idempotency-Key answers of outcome POSTs.
       timeToLiveAttribute: 'ttl',
     });
     for (const gsi of [GSI1, GSI2]) {

@@ -2,13 +2,21 @@
  * Outcome history per youth: append-only, oldest first, with actor and time. Outcomes about an
  * opportunity are also indexed under it, so complaints can be reviewed per vacancy or training.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpportunityKind } from '#core/domain/profiles';
-import type { OutcomeRecord, OutcomeRepository, Page, PageRequest } from '#core/ports';
+import type {
+  OutcomeIdempotency,
+  OutcomeRecord,
+  OutcomeRepository,
+  OutcomeReservation,
+  Page,
+  PageRequest,
+} from '#core/ports';
 import {
   type AdapterOptions,
   conditionally,
   type Item,
+  isConditionalCheckFailed,
   opportunityPrefix,
   queryPage,
   TableContext,
@@ -22,6 +30,7 @@ export const outcomeKeys = {
     pk: youthPartition(outcome.youthId),
     sk: `OUTCOME#${outcome.at}#${outcome.outcomeId}`,
   }),
+  idempotency: (scope: string) => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'OUTCOME' }),
   ofOpportunity: (kind: OpportunityKind, opportunityId: string) =>
     `OUTCOME#${opportunityPrefix(kind)}#${opportunityId}`,
   inOpportunity: (outcome: OutcomeRecord) => `${outcome.at}#${outcome.outcomeId}`,
@@ -64,6 +73,38 @@ export class DynamoOutcomeRepository implements OutcomeRepository {
         ),
       `outcome ${outcome.outcomeId} is already recorded`,
     );
+  }
+
+  /** One item per key; `ttl` lets DynamoDB expire it, and reads ignore it once expired. */
+  async reserve(
+    key: OutcomeIdempotency,
+    outcome: OutcomeRecord,
+    nowSeconds: number,
+  ): Promise<OutcomeReservation> {
+    const Key = outcomeKeys.idempotency(key.scope);
+    try {
+      await this.ctx.doc.send(
+        new PutCommand({
+          TableName: this.ctx.tableName,
+          Item: { ...Key, entity: 'idempotency', fingerprint: key.fingerprint, outcome, ttl: key.expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        }),
+      );
+      return { first: true };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    const out = await this.ctx.doc.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key, ConsistentRead: true }),
+    );
+    if (!out.Item) return this.reserve(key, outcome, nowSeconds);
+    return {
+      first: false,
+      fingerprint: out.Item.fingerprint as string,
+      outcome: out.Item.outcome as OutcomeRecord,
+    };
   }
 
   listByYouth(youthId: string, page?: PageRequest): Promise<Page<OutcomeRecord>> {

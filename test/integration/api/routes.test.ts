@@ -404,6 +404,46 @@ describe('outcomes', () => {
     expect(history.map((o) => o.at)).toEqual([...history.map((o) => o.at)].sort());
   });
 
+  it('returns the first outcome to a retry with the same Idempotency-Key, even when retried in parallel', async () => {
+    const { call, clock } = api();
+    const youthId = 'Y-S1';
+    const ids = async () =>
+      (await call('counsellor', 'GET', `/v1/youth/${youthId}/outcomes?limit=100`)).body.items.map(
+        (o: { outcomeId: string }) => o.outcomeId,
+      );
+    const earlier = await ids();
+    const before = await call(PROGRAMME_MANAGER, 'GET', '/v1/reports/summary');
+    const countOf = (summary: typeof before) =>
+      summary.body.districts.find((d: { district: string }) => d.district === SEMARANG).outcomes.applied;
+    const post = (key: string, type = 'applied') =>
+      call('counsellor', 'POST', `/v1/youth/${youthId}/outcomes`, {
+        body: { type, opportunity: { kind: 'job', id: 'V-1' } },
+        headers: { 'Idempotency-Key': key },
+      });
+    clock.now += 60_000;
+    const first = await post('retry-0001');
+    clock.now += 60_000;
+    const retries = await Promise.all([post('retry-0001'), post('retry-0001'), post('retry-0001')]);
+    expect(first.status).toBe(201);
+    for (const retry of retries) expect(retry.body).toEqual(first.body);
+    const other = await post('retry-0002');
+    expect(other.body.outcomeId).not.toBe(first.body.outcomeId);
+    const misuse = await post('retry-0001', 'hired');
+    expect(misuse.status).toBe(409);
+    const added = (await ids()).filter((id: string) => !earlier.includes(id));
+    expect(added).toEqual([first.body.outcomeId, other.body.outcomeId]);
+    const after = await call(PROGRAMME_MANAGER, 'GET', '/v1/reports/summary');
+    expect(countOf(after)).toBe(countOf(before) + 2);
+    const bad = await call('counsellor', 'POST', `/v1/youth/${youthId}/outcomes`, {
+      body: { type: 'applied' },
+      headers: { 'idempotency-key': 'with space' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toEqual([
+      { field: 'Idempotency-Key', reason: 'must be 1 to 255 visible ASCII characters' },
+    ]);
+  });
+
   it('a complaint flags the opportunity for review in its district and is counted', async () => {
     const { call } = api();
     const before = await call(PROGRAMME_MANAGER, 'GET', '/v1/reports/summary');

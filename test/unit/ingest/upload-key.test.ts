@@ -11,7 +11,8 @@ import {
   uploadKey,
   utf8Bytes,
 } from '#core/usecases/upload-key';
-import { reportKeyFor, sha256Hex } from '#functions/shared/report-key';
+import { sha256Hex } from '#functions/shared/hash';
+import { reportKeyFor } from '#functions/shared/report-key';
 
 describe('upload key layout', () => {
   it('reads API uploads: owner and upload id in the key', () => {
