@@ -4,7 +4,7 @@
  * on every synth; an unacknowledged error fails it.
  */
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { readDeploymentConfig } from './stacks/config.ts';
 import { addSinergiStacks } from './stacks/sinergi-app.ts';
 
@@ -13,5 +13,5 @@ const config = readDeploymentConfig(app.node);
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 addSinergiStacks(app, config, account && region ? { account, region } : undefined);
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 app.synth();

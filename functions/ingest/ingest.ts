@@ -16,6 +16,7 @@ import {
   uploadKind,
 } from '#functions/shared/s3-events';
 import { processUpload, type UploadProcessingDeps } from './process-upload.ts';
+import { RECORD_FAILURE_MESSAGES } from './record-failures.ts';
 
 export interface IngestHandlerDeps extends UploadProcessingDeps {
   logger: Logger;
@@ -45,7 +46,7 @@ export function makeIngestHandler(deps: IngestHandlerDeps) {
         durationMs: deps.pipeline.now() - started,
       });
     } catch (error) {
-      logger.warn('upload not finished; the message will be retried', { ...keys, ...errorKeys(error) });
+      logger.warn(RECORD_FAILURE_MESSAGES.retried, { ...keys, ...errorKeys(error) });
       throw error;
     }
   }
@@ -54,7 +55,7 @@ export function makeIngestHandler(deps: IngestHandlerDeps) {
     if (message === undefined) throw new Error('message missing from the parsed batch');
     if (!message.ok) {
       // Never understandable: after the retries it waits in the dead-letter queue for a person.
-      logger.error('unreadable upload notification', { errorName: message.error.name });
+      logger.error(RECORD_FAILURE_MESSAGES.unreadable, { errorName: message.error.name });
       throw message.error;
     }
     if (message.notification.testEvent) return logger.info('s3:TestEvent acknowledged');

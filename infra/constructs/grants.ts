@@ -73,3 +73,16 @@ export function grantPrefixListing(grantee: iam.IGrantable, bucketArn: string, p
     }),
   );
 }
+
+const KEY_ACTIONS: Record<ObjectAccess, string[]> = {
+  read: ['kms:Decrypt'],
+  // A PUT encrypts under a fresh data key; a multipart PUT also decrypts it to assemble the parts.
+  write: ['kms:GenerateDataKey', 'kms:Decrypt'],
+};
+
+/** Use of the uploads bucket's KMS key, for the object access granted beside it. */
+export function grantKeyUse(grantee: iam.IGrantable, keyArn: string, access: ObjectAccess): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: KEY_ACTIONS[access], resources: [keyArn] }),
+  );
+}

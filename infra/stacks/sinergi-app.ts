@@ -31,6 +31,7 @@ export function addSinergiStacks(app: App, config: DeploymentConfig, env?: Envir
     config,
     description: `SINERGI match (${config.stage}): ingest pipeline, nightly rematch, HTTP API, alarms`,
     uploadsBucket: stateful.uploadsBucket,
+    uploadsKey: stateful.uploadsKey,
     table: stateful.table,
     nikKeySecret: stateful.nikKeySecret,
     userPool: stateful.userPool,

@@ -6,6 +6,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -33,6 +34,8 @@ export interface StatefulStackProps extends StackProps {
 
 export class StatefulStack extends Stack {
   readonly uploadsBucket: s3.Bucket;
+  /** Encrypts the uploads (youth data files) and their reports; only granted functions may use it. */
+  readonly uploadsKey: kms.Key;
   readonly accessLogsBucket: s3.Bucket;
   readonly table: dynamodb.Table;
   readonly nikKeySecret: secretsmanager.Secret;
@@ -42,6 +45,11 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     this.accessLogsBucket = this.createAccessLogsBucket();
+    this.uploadsKey = new kms.Key(this, 'UploadsKey', {
+      description: 'Encrypts SINERGI uploads (NIK, birth dates, disability data) and their reports',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.uploadsBucket = this.createUploadsBucket(props.config.corsOrigin);
     this.table = this.createTable();
     this.nikKeySecret = this.createNikKeySecret();
@@ -82,7 +90,11 @@ export class StatefulStack extends Stack {
 
   private createUploadsBucket(corsOrigin: string): s3.Bucket {
     return new s3.Bucket(this, 'Uploads', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
+      // SSE-KMS with a key of our own: reading an upload needs the key grant as well as the bucket's,
+      // and CloudTrail records every use. The bucket key keeps KMS calls (and cost) per object low.
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.uploadsKey,
+      bucketKeyEnabled: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,

@@ -14,6 +14,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -30,7 +31,9 @@ import type { Construct } from 'constructs';
 import { RECORD_KINDS } from '#core/domain/records';
 import { AUDITS_PREFIX, INCOMING_PREFIX, incomingPrefix, REPORTS_PREFIX } from '#core/domain/uploads';
 import { INVITATION_CODE_HEADER } from '#functions/api/route';
+import { RECORD_FAILURE_MESSAGES } from '#functions/ingest/record-failures';
 import {
+  grantKeyUse,
   grantObjectAccess,
   grantPrefixListing,
   grantTableAccess,
@@ -78,6 +81,7 @@ export const LAMBDA_SERVICE_ERRORS = [
 export interface StatelessStackProps extends StackProps {
   config: DeploymentConfig;
   uploadsBucket: s3.IBucket;
+  uploadsKey: kms.IKey;
   table: dynamodb.ITable;
   nikKeySecret: secretsmanager.ISecret;
   userPool: cognito.IUserPool;
@@ -99,6 +103,7 @@ export class StatelessStack extends Stack {
   readonly alarmTopic: sns.Topic;
   /** An explicit import of the uploads bucket ARN, so prefix grants have a stable, known name. */
   private readonly uploadsBucketArn: string;
+  private readonly uploadsKeyArn: string;
 
   constructor(
     scope: Construct,
@@ -108,6 +113,7 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.uploadsBucketArn = Stack.of(props.uploadsBucket).exportValue(props.uploadsBucket.bucketArn);
+    this.uploadsKeyArn = Stack.of(props.uploadsKey).exportValue(props.uploadsKey.keyArn);
     const sharedEnvironment = {
       TABLE_NAME: props.table.tableName,
       UPLOADS_BUCKET: props.uploadsBucket.bucketName,
@@ -170,6 +176,7 @@ export class StatelessStack extends Stack {
     grantTableAccess(this.rematchBatchFunction, props.table, 'readWrite');
     grantTableAccess(this.rematchAuditFunction, props.table, 'read');
     grantObjectAccess(this.rematchAuditFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'write');
+    grantKeyUse(this.rematchAuditFunction, this.uploadsKeyArn, 'write');
     this.rematchStateMachine = this.createRematchStateMachine();
     this.scheduleDeadLetterQueue = secureQueue(this, 'ScheduleDeadLetters', {
       retentionPeriod: Duration.days(14),
@@ -199,6 +206,7 @@ export class StatelessStack extends Stack {
     // the assessment app's submissions are put under incoming/assessments/ by the function directly.
     grantObjectAccess(this.apiFunction, this.uploadsBucketArn, INCOMING_PREFIX, 'write');
     grantObjectAccess(this.apiFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'read');
+    grantKeyUse(this.apiFunction, this.uploadsKeyArn, 'write');
     // The latest fairness audit is the greatest key under reports/audits/.
     grantPrefixListing(this.apiFunction, this.uploadsBucketArn, AUDITS_PREFIX);
     props.nikKeySecret.grantRead(this.apiFunction);
@@ -223,6 +231,7 @@ export class StatelessStack extends Stack {
     );
     grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, INCOMING_PREFIX, 'read');
     grantObjectAccess(this.ingestFunction, this.uploadsBucketArn, REPORTS_PREFIX, 'write');
+    grantKeyUse(this.ingestFunction, this.uploadsKeyArn, 'write');
     grantTableAccess(this.ingestFunction, table, 'readWrite');
     nikKeySecret.grantRead(this.ingestFunction);
 
@@ -424,6 +433,23 @@ export class StatelessStack extends Stack {
       }),
       'Upload notifications failed five times and wait in the ingest dead-letter queue',
     );
+    // Failed records of a batch are retried, not Lambda errors: count them from the handler's logs.
+    const recordFailures = new logs.MetricFilter(this, 'IngestRecordFailures', {
+      logGroup: this.ingestFunction.logGroup,
+      metricNamespace: 'Sinergi',
+      metricName: 'IngestRecordFailures',
+      filterPattern: logs.FilterPattern.any(
+        ...Object.values(RECORD_FAILURE_MESSAGES).map((message) =>
+          logs.FilterPattern.stringValue('$.message', '=', message),
+        ),
+      ),
+      metricValue: '1',
+    });
+    alarm(
+      'IngestRecordFailuresAlarm',
+      recordFailures.metric({ period: fiveMinutes, statistic: 'Sum' }),
+      'Upload messages failed in a batch and go back to the queue (partial batch failure); they reach the dead-letter queue only after five receives',
+    );
     alarm(
       'ScheduleDeadLettersAlarm',
       this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
@@ -466,6 +492,46 @@ export class StatelessStack extends Stack {
       this.rematchAuditFunction,
       this.apiFunction,
     ];
+    Validations.of(this.ingestDeadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is the dead-letter queue of the ingest queue: the end of the redrive chain, where a person looks (IngestDeadLettersAlarm).',
+    });
+    Validations.of(this.scheduleDeadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is the dead-letter queue of the nightly rematch schedule: the end of the chain (ScheduleDeadLettersAlarm).',
+    });
+    const ingestMapping = this.ingestFunction.node
+      .findAll()
+      .find((c) => c instanceof lambda.EventSourceMapping);
+    Validations.of(ingestMapping!).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        'On-failure destinations exist for stream and Kafka sources only; an SQS source fails over through the queue redrive policy to IngestDeadLetters.',
+    });
+    const invokedBy = new Map<SinergiFunction, string>([
+      [
+        this.ingestFunction,
+        'the SQS event source mapping (failed records return to the queue and its dead-letter queue)',
+      ],
+      [this.rematchPlanFunction, 'Step Functions tasks (retried by the state machine, failures alarmed)'],
+      [this.rematchBatchFunction, 'Step Functions tasks (retried by the state machine, failures alarmed)'],
+      [this.rematchAuditFunction, 'Step Functions tasks (retried by the state machine, failures alarmed)'],
+      [this.apiFunction, 'API Gateway (the error goes back to the caller)'],
+    ]);
+    for (const [fn, invoker] of invokedBy) {
+      Validations.of(fn).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: `Invoked synchronously by ${invoker}; a function dead-letter queue only catches asynchronous invocations.`,
+      });
+      Validations.of(fn).acknowledge({
+        id: 'Serverless-LambdaLatestVersion',
+        reason:
+          'Pinned to Node.js 22, the runtime the bundle targets (esbuild target node22) and the project is ' +
+          'tested against; a newer runtime is a deliberate upgrade of both together.',
+      });
+    }
     for (const fn of functions) {
       Validations.of(fn.role!).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',

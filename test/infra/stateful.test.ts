@@ -27,12 +27,27 @@ function bucketWithLogging(): Record<string, unknown> {
 }
 
 describe('uploads bucket', () => {
-  it('is versioned, encrypted, private and logs access to the log bucket', () => {
+  it('is versioned, encrypted with a customer-managed KMS key, private and logs access to the log bucket', () => {
     const uploads = bucketWithLogging();
     expect(uploads['VersioningConfiguration']).toEqual({ Status: 'Enabled' });
+    const keyId = synth.stacks.stateful.resolve(
+      (synth.stacks.stateful.uploadsKey.node.defaultChild as unknown as { logicalId: string }).logicalId,
+    ) as string;
     expect(uploads['BucketEncryption']).toEqual({
-      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      ServerSideEncryptionConfiguration: [
+        {
+          ServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+          },
+          BucketKeyEnabled: true,
+        },
+      ],
     });
+    const key = template.toJSON().Resources[keyId] as Resource & { UpdateReplacePolicy?: string };
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties).toMatchObject({ EnableKeyRotation: true });
+    expect(key.DeletionPolicy).toBe('Retain');
     expect(uploads['PublicAccessBlockConfiguration']).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,

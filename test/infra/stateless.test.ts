@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_FAILURE_MESSAGES } from '#functions/ingest/record-failures';
 import { MATCHING_NODE_FLAGS } from '#infra/node-flags';
 import { LAMBDA_SERVICE_ERRORS, LIMITS } from '#infra/stacks/stateless-stack';
 import { type Synthesised, synthesise } from './synth.ts';
@@ -266,6 +267,22 @@ describe('least privilege', () => {
     }
   });
 
+  it('lets exactly the functions that read or write uploads and reports use the uploads key', () => {
+    const { ingestFunction, apiFunction, rematchAuditFunction, rematchPlanFunction, rematchBatchFunction } =
+      synth.stacks.stateless;
+    const keyStatements = (fn: { role?: unknown }) =>
+      policyStatementsOf(logicalIdOf(fn.role as { node: { defaultChild?: unknown } })).filter((s) =>
+        actions(s).some((a) => a.startsWith('kms:')),
+      );
+    for (const fn of [ingestFunction, apiFunction, rematchAuditFunction]) {
+      const [statement, ...rest] = keyStatements(fn);
+      expect(rest).toEqual([]);
+      expect(actions(statement!).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+      expect(JSON.stringify(statement!.Resource)).toMatch(/UploadsKey/);
+    }
+    for (const fn of [rematchPlanFunction, rematchBatchFunction]) expect(keyStatements(fn)).toEqual([]);
+  });
+
   it('scopes object access to incoming/ and reports/ prefixes', () => {
     const { ingestFunction, apiFunction } = synth.stacks.stateless;
     const objectResources = (fn: { role?: unknown }) =>
@@ -314,8 +331,27 @@ describe('alarms', () => {
     expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     expect(metrics.filter((m) => m === 'Errors')).toHaveLength(5);
     expect(metrics).toContain('ExecutionsFailed');
+    expect(metrics).toContain('IngestRecordFailures');
     const topicId = logicalIdOf(synth.stacks.stateless.alarmTopic);
     for (const alarm of alarms) expect(alarm.Properties!['AlarmActions']).toEqual([{ Ref: topicId }]);
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+
+  it('count failed records of partial batches from the ingest log, which Lambda errors never show', () => {
+    const ingestLogs = logicalIdOf(synth.stacks.stateless.ingestFunction.logGroup);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: ingestLogs },
+      FilterPattern: `{ ($.message = "${RECORD_FAILURE_MESSAGES.retried}") || ($.message = "${RECORD_FAILURE_MESSAGES.unreadable}") }`,
+      MetricTransformations: [
+        { MetricNamespace: 'Sinergi', MetricName: 'IngestRecordFailures', MetricValue: '1' },
+      ],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IngestRecordFailures',
+      Namespace: 'Sinergi',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+    });
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { readDeploymentConfig } from '#infra/stacks/config';
 import { addSinergiStacks, type SinergiStacks } from '#infra/stacks/sinergi-app';
 
@@ -23,7 +23,10 @@ export interface Synthesised {
   stacks: SinergiStacks;
   stateful: Template;
   stateless: Template;
+  /** AwsSolutions findings per stack. */
   nag: { stateful: PolicyValidationPluginReport; stateless: PolicyValidationPluginReport };
+  /** Serverless pack findings per stack. */
+  serverless: { stateful: PolicyValidationPluginReport; stateless: PolicyValidationPluginReport };
   cleanup(): void;
 }
 
@@ -45,11 +48,16 @@ export function synthesise(context: Record<string, string> = {}): Synthesised {
     stateful: new AwsSolutionsChecks(app).validateScope(stacks.stateful),
     stateless: new AwsSolutionsChecks(app).validateScope(stacks.stateless),
   };
+  const serverless = {
+    stateful: new ServerlessChecks(app).validateScope(stacks.stateful),
+    stateless: new ServerlessChecks(app).validateScope(stacks.stateless),
+  };
   return {
     stacks,
     stateful,
     stateless,
     nag,
+    serverless,
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
 }
