@@ -6,19 +6,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import type { Issue } from '#core/domain/errors';
 import type { RecordKind } from '#core/domain/records';
 import { incomingPrefix } from '#core/domain/uploads';
 import type { ProcessingReport } from '#core/usecases/report';
-import { makeApiHandler } from '#functions/api/app';
-import { devJwks, loadOrCreateDevSigningKey } from '#functions/api/auth/dev-tokens';
-import { readApiConfig } from '#functions/api/config';
-import { createApiDeps } from '#functions/api/deps';
 import { reportKeyFor } from '#functions/shared/report-key';
-import { type LocalApiHandler, startApiServer } from '#infra/local/api-server';
+import { startLocalApi } from '#infra/local/api';
 import {
   DEFAULT_DATA_DIR,
   DEFAULT_LOCAL_PORTS,
@@ -28,7 +23,6 @@ import {
   startLocalStack,
 } from '#infra/local/stack';
 import { putUploadFile } from '#infra/local/uploads';
-import { hasWebBuild, localWebSite } from '#infra/local/web-site';
 import {
   DEFAULT_SEED,
   DEMO_FILES,
@@ -452,43 +446,6 @@ export const registerLocal: RegisterCommand = (program: Command, runtime: CliRun
     )
     .action((options: LocalCommandOptions) => runLocal(runtime, options, { ...localApi() }));
 };
-
-/** Where `npm run build:web` writes the web workspace. */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/**
- * The HTTP API joins the local stack here: the API function (functions/api) behind the local
- * stand-in for API Gateway, verifying tokens from `sinergi token` with the data directory's dev key.
- * When the web workspace is built, the same server serves it (infra/local/web-site.ts).
- */
-export function localApiStarter(options: { webRoot?: string } = {}): LocalApiStarter {
-  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
-  return async (context) => {
-    const config = readApiConfig({
-      TABLE_NAME: context.tableName,
-      UPLOADS_BUCKET: context.bucket,
-      STAGE: 'local',
-      POWERTOOLS_SERVICE_NAME: 'sinergi-api',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-      PILOT_DISTRICTS: context.pilotDistricts.join(','),
-      NIK_KEY: context.nikKey,
-    });
-    const deps = await createApiDeps(config, { dynamodb: context.dynamodb, s3: context.s3 });
-    const signingKey = await loadOrCreateDevSigningKey(context.dataDir);
-    const web = hasWebBuild(webRoot);
-    const server = await startApiServer({
-      handler: makeApiHandler(deps) as LocalApiHandler,
-      port: context.port,
-      jwks: devJwks(signingKey),
-      ...(web && {
-        site: localWebSite({ root: webRoot, signingKey, connectOrigins: [context.s3Endpoint] }),
-      }),
-    });
-    return { endpoint: server.url, ...(web && { web: `${server.url}/` }), close: () => server.close() };
-  };
-}
-
-export const startLocalApi: LocalApiStarter = localApiStarter();
 
 function localApi(): Pick<LocalControl, 'api'> {
   return { api: startLocalApi };

@@ -12,7 +12,7 @@ import {
   DEV_TOKEN_MAX_TTL_SECONDS,
   loadOrCreateDevSigningKey,
   signDevToken,
-} from '#functions/api/auth/dev-tokens';
+} from '#infra/local/auth/dev-tokens';
 import { wholeNumber } from './options.ts';
 import { CliInputError, type CliRuntime, type RegisterCommand } from './runtime.ts';
 

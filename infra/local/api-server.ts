@@ -5,7 +5,7 @@
  * - Routes like the stack: `GET /v1/health` and the assessment app's `GET|POST /v1/assessment/{proxy+}`
  *   without authorizer, `ANY /v1/{proxy+}` behind the JWT authorizer, anything else 404
  *   `{"message":"Not Found"}` without invoking the function.
- * - Verifies the bearer token as the JWT authorizer does (functions/api/auth/jwt.ts) and answers
+ * - Verifies the bearer token as the JWT authorizer does (./auth/jwt.ts) and answers
  *   401 `{"message":"Unauthorized"}` itself when it is missing or fails any check.
  * - Builds the payload format 2.0 event (routeKey, rawPath, rawQueryString, lower-cased headers
  *   with repeated values joined by commas, cookies apart, queryStringParameters, pathParameters,
@@ -23,15 +23,10 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { jwtAuthorizerContext } from '#functions/api/auth/claims';
-import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '#functions/api/auth/dev-tokens';
-import {
-  type AuthorizerClaims,
-  type Jwk,
-  type Jwks,
-  tokenFromAuthorizationHeader,
-  verifyJwt,
-} from '#functions/api/auth/jwt';
+import { type AuthorizerClaims, jwtAuthorizerContext } from '#functions/api/auth/claims';
+import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from './auth/dev-tokens.ts';
+import { type Jwk, type Jwks, tokenFromAuthorizationHeader, verifyJwt } from './auth/jwt.ts';
+import { lambdaContext } from './lambda-context.ts';
 
 const LOOPBACK = '127.0.0.1';
 /** API Gateway's payload limit for HTTP APIs. */
@@ -46,6 +41,8 @@ export const OPEN_ROUTES = [
   'GET /v1/assessment/{proxy+}',
   'POST /v1/assessment/{proxy+}',
 ] as const;
+/** The API function's timeout in the stack. */
+const API_TIMEOUT_MS = 15_000;
 
 export type LocalApiHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -157,23 +154,6 @@ function isTextMediaType(contentType: string | undefined): boolean {
 function requestId(): string {
   // API Gateway's ids look like `JKJaXmPLvHcESHA=`: base64 of random bytes.
   return randomBytes(10).toString('base64');
-}
-
-function lambdaContext(functionName: string, awsRequestId: string, deadline: number): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 function send(
@@ -350,7 +330,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     const started = now();
     const event = buildEvent({ request, routeKey, ...(claims && { claims }), now: started, requestId: id });
     try {
-      const result = await options.handler(event, lambdaContext(functionName, id, Date.now() + 15_000));
+      const result = await options.handler(
+        event,
+        lambdaContext({ functionName, timeoutMs: API_TIMEOUT_MS, memoryMb: 1024, awsRequestId: id }),
+      );
       writeResult(res, result);
     } catch {
       send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));

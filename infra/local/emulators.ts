@@ -19,7 +19,7 @@ import { loadDynalite } from './dynalite-level.mjs';
 
 const LOOPBACK = '127.0.0.1';
 /** The emulators never check credentials, but the SDK insists on having some. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const LOCAL_REGION = 'ap-southeast-3';
 
 export interface RunningDynamo {

@@ -5,24 +5,25 @@
  * Data lives in one directory and survives restarts; `local.json` there tells other commands
  * (`sinergi upload`, `sinergi rematch`) where the running stack listens.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { Context } from 'aws-lambda';
 import type { ProcessingReport } from '#core/usecases/report';
 import { createIngestDeps } from '#functions/ingest/deps';
 import { makeIngestHandler } from '#functions/ingest/ingest';
 import { type IngestConfig, readIngestConfig } from '#functions/shared/config';
 import {
   ensureTable,
+  LOCAL_CREDENTIALS,
   LOCAL_REGION,
   type RunningDynamo,
   type RunningS3,
   startDynamo,
   startS3,
 } from './emulators.ts';
+import { lambdaContext } from './lambda-context.ts';
 import {
   type BytesReadListener,
   countDynamoWrites,
@@ -185,9 +186,6 @@ export function loadOrCreateNikKey(dataDir: string): string {
   return key;
 }
 
-/** The emulators never check credentials, but the SDK insists on having some. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-
 export interface LocalStackClients {
   dynamodb: DynamoDBClient;
   s3: S3Client;
@@ -216,25 +214,6 @@ export function connectLocalStack(info: Pick<LocalStackInfo, 'endpoints' | 'regi
       dynamodb.destroy();
       s3.destroy();
     },
-  };
-}
-
-/** A Lambda context as the runtime passes it, for the logger's function keys and the remaining time. */
-function lambdaContext(functionName: string, timeoutMs: number, now: () => number): Context {
-  const deadline = now() + timeoutMs;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1769',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }
 
@@ -304,7 +283,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       environment: () => {
         const handler = makeIngestHandler(deps);
         return (event) =>
-          handler(event, lambdaContext('sinergi-local-ingest', LOCAL_INGEST_LIMITS.ingestTimeoutMs, now));
+          handler(
+            event,
+            lambdaContext({
+              functionName: 'sinergi-local-ingest',
+              timeoutMs: LOCAL_INGEST_LIMITS.ingestTimeoutMs,
+              memoryMb: 1769,
+              now,
+            }),
+          );
       },
       queueName: 'sinergi-local-ingest',
       batchSize: options.queue?.batchSize ?? LOCAL_INGEST_LIMITS.ingestBatchSize,

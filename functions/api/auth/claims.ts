@@ -8,7 +8,9 @@ import type {
 } from 'aws-lambda';
 import { UnauthorizedError } from '#core/access/errors';
 import { type Principal, principalFromClaims } from '#core/access/principal';
-import type { AuthorizerClaims } from './jwt.ts';
+
+/** Claims as the authorizer hands them to the function: every value a string. */
+export type AuthorizerClaims = Record<string, string>;
 
 function asAuthorizerValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(String).join(' ')}]`;

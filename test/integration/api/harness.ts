@@ -15,11 +15,11 @@ import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/rec
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { type ApiHandler, makeApiHandler } from '#functions/api/app';
-import { authorizerClaims } from '#functions/api/auth/jwt';
 import { readApiConfig } from '#functions/api/config';
 import { createApiDeps } from '#functions/api/deps';
 import type { ApiDeps } from '#functions/api/route';
 import { buildEvent } from '#infra/local/api-server';
+import { authorizerClaims } from '#infra/local/auth/jwt';
 import {
   ensureTable,
   type RunningDynamo,

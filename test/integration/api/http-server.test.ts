@@ -4,15 +4,15 @@
  * come back unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApiServer, startApiServer } from '#infra/local/api-server';
 import {
   DEV_TOKEN_AUDIENCE,
   type DevSigningKey,
   devJwks,
   generateDevSigningKey,
   signDevToken,
-  signJwt,
-} from '#functions/api/auth/dev-tokens';
-import { type RunningApiServer, startApiServer } from '#infra/local/api-server';
+} from '#infra/local/auth/dev-tokens';
+import { signJwt } from '#infra/local/auth/jwt';
 import { SEMARANG } from './fixtures.ts';
 import { type JsonBody, useApiStack } from './harness.ts';
 

@@ -6,9 +6,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, UnauthorizedError } from '#core/access/errors';
 import { principalFromClaims } from '#core/access/principal';
+import { claimsFromEvent, jwtAuthorizerContext, principalFromEvent } from '#functions/api/auth/claims';
 import {
-  authorizerClaims,
-  claimsFromEvent,
   DEV_SIGNING_KEY_FILE,
   DEV_TOKEN_AUDIENCE,
   DEV_TOKEN_ISSUER,
@@ -16,15 +15,16 @@ import {
   devJwks,
   devSigningKeyFromPem,
   jwkThumbprint,
-  jwtAuthorizerContext,
   loadOrCreateDevSigningKey,
-  principalFromEvent,
   signDevToken,
+} from '#infra/local/auth/dev-tokens';
+import {
+  authorizerClaims,
   signJwt,
   tokenFromAuthorizationHeader,
   type VerifyJwtOptions,
   verifyJwt,
-} from '#functions/api/auth/dev-tokens';
+} from '#infra/local/auth/jwt';
 
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 const NOW_S = NOW / 1000;

@@ -10,8 +10,8 @@ import {
   DEV_TOKEN_ISSUER,
   devJwks,
   loadOrCreateDevSigningKey,
-  verifyJwt,
-} from '#functions/api/auth/dev-tokens';
+} from '#infra/local/auth/dev-tokens';
+import { verifyJwt } from '#infra/local/auth/jwt';
 
 const NOW = new Date('2026-11-20T03:00:00Z');
 const dirs: string[] = [];

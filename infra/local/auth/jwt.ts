@@ -6,6 +6,7 @@
  */
 import { createPublicKey, type JsonWebKey, KeyObject, sign, verify } from 'node:crypto';
 import { UnauthorizedError } from '#core/access/errors';
+import type { AuthorizerClaims } from '#functions/api/auth/claims';
 
 export const JWT_ALG = 'RS256';
 
@@ -18,9 +19,6 @@ export interface Jwk extends JsonWebKey {
 export interface Jwks {
   keys: Jwk[];
 }
-
-/** Claims as the authorizer hands them to the function: every value a string. */
-export type AuthorizerClaims = Record<string, string>;
 
 export interface VerifyJwtOptions {
   /** The issuer's key set, looked up by the token's `kid` (as the authorizer does). */

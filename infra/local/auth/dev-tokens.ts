@@ -19,19 +19,6 @@ import { promisify } from 'node:util';
 import { CLAIM, principalFromClaims, type Role } from '#core/access/principal';
 import { type Jwk, type Jwks, signJwt } from './jwt.ts';
 
-export { claimsFromEvent, jwtAuthorizerContext, principalFromEvent } from './claims.ts';
-export {
-  type AuthorizerClaims,
-  authorizerClaims,
-  type Jwk,
-  type Jwks,
-  signJwt,
-  tokenFromAuthorizationHeader,
-  type VerifyJwtOptions,
-  verifyJwt,
-  verifyJwtPayload,
-} from './jwt.ts';
-
 export const DEV_TOKEN_ISSUER = 'sinergi-local';
 /** The app client id the local API expects as `aud`, unless configured otherwise. */
 export const DEV_TOKEN_AUDIENCE = 'sinergi-local-api';
