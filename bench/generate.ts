@@ -14,7 +14,7 @@ import type { DistanceMatrix } from '#core/matching/types';
 export type Random = () => number;
 
 /** mulberry32: small, fast and good enough to make varied test data. */
-export function seededRandom(seed: number): Random {
+function seededRandom(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -39,7 +39,7 @@ function weighted<T>(random: Random, entries: readonly (readonly [T, number])[])
 }
 
 /** BPS codes of Central Java: 29 regencies (3301-3329) and 6 cities (3371-3376). */
-export const DISTRICT_CODES: string[] = [
+const DISTRICT_CODES: string[] = [
   ...Array.from({ length: 29 }, (_, i) => String(3301 + i)),
   ...Array.from({ length: 6 }, (_, i) => String(3371 + i)),
 ];
@@ -58,7 +58,7 @@ export const PILOT_DISTRICTS = [
 ];
 
 /** Capitals placed inside Central Java's extent; distances are great-circle km between them. */
-export function syntheticDistances(random: Random): DistanceMatrix {
+function syntheticDistances(random: Random): DistanceMatrix {
   const places = DISTRICT_CODES.map(() => ({ lat: -6.5 - random() * 1.3, lon: 108.8 + random() * 2.8 }));
   const n = places.length;
   const km = new Float64Array(n * n);
@@ -83,7 +83,7 @@ interface Occupation {
   skills: string[];
 }
 
-export const SKILL_IDS = Array.from({ length: 160 }, (_, i) => `skill-${String(i + 1).padStart(3, '0')}`);
+const SKILL_IDS = Array.from({ length: 160 }, (_, i) => `skill-${String(i + 1).padStart(3, '0')}`);
 
 function occupations(random: Random, count: number): Occupation[] {
   return Array.from({ length: count }, (_, i) => {

@@ -36,7 +36,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerToken,
 ];
 
-export function createProgram(runtime: CliRuntime, commands: readonly RegisterCommand[] = COMMANDS): Command {
+function createProgram(runtime: CliRuntime, commands: readonly RegisterCommand[] = COMMANDS): Command {
   const { io } = runtime;
   const program = new Command('sinergi')
     .description('sinergi-match: explained job and training recommendations for SINERGI youth')

@@ -22,7 +22,7 @@ export interface ScoreOptions {
   out?: string;
 }
 
-export async function runScore(runtime: CliRuntime, file: string, options: ScoreOptions): Promise<void> {
+async function runScore(runtime: CliRuntime, file: string, options: ScoreOptions): Promise<void> {
   const { io } = runtime;
   const [input] = await checkInputFiles([file]);
   const assessments = await loadRecords('assessments', input!);

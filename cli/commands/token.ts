@@ -40,7 +40,7 @@ function collect(value: string, previous: string[]): string[] {
   ];
 }
 
-export async function runToken(options: TokenCommandOptions, runtime: CliRuntime): Promise<void> {
+async function runToken(options: TokenCommandOptions, runtime: CliRuntime): Promise<void> {
   const key = await loadOrCreateDevSigningKey(options.dataDir);
   let token: string;
   try {

@@ -25,7 +25,7 @@ export interface UploadCommandOptions {
 }
 
 /** How many rejected rows a summary lists before pointing at the full report. */
-export const LISTED_ISSUES = 5;
+const LISTED_ISSUES = 5;
 
 /** Issues counted by the field they are about, largest first: `skills 18, gender_requirement 3`. */
 export function countByField(issues: readonly Issue[]): string {
@@ -65,7 +65,7 @@ export function formatReportSummary(report: ProcessingReport, options: { listed?
   return lines;
 }
 
-export function isRejected(report: ProcessingReport): boolean {
+function isRejected(report: ProcessingReport): boolean {
   return report.status === 'rejected_file' || report.counts.rejected > 0;
 }
 
@@ -99,7 +99,7 @@ function printReport(io: CliIo, info: LocalStackInfo, report: ProcessingReport, 
   io.stdout(`report: s3://${info.bucket}/${reportKey}\n        ${localObjectPath(info, reportKey)}\n`);
 }
 
-export async function runUpload(
+async function runUpload(
   runtime: CliRuntime,
   kind: RecordKind,
   file: string,

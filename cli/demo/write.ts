@@ -21,7 +21,7 @@ import {
 } from './rows.ts';
 
 /** Valid records and invalid rows merged in file order (invalid rows sit at their manifest row). */
-export function* rowsInFileOrder<T>(
+function* rowsInFileOrder<T>(
   valid: readonly T[],
   invalid: readonly InvalidRow[],
   toRow: (record: T) => Record<string, unknown>,
@@ -75,7 +75,7 @@ const LOCAL_SIGNATURE = 0x04034b50;
  * The zip library stamps every entry with the wall-clock time. Rewriting the stamps in place (local
  * headers and central directory) makes the XLSX a function of the data alone.
  */
-export async function stampZipEntries(path: string, date: IsoDate): Promise<void> {
+async function stampZipEntries(path: string, date: IsoDate): Promise<void> {
   const { date: dosDate, time: dosTime } = dosDateTime(date);
   const file = await open(path, 'r+');
   try {

@@ -79,7 +79,7 @@ export interface MatchOutput {
   pathways: PathwayOutput[];
 }
 
-export function interestScores(profile: YouthProfile): RiasecScores {
+function interestScores(profile: YouthProfile): RiasecScores {
   return Object.fromEntries(
     RIASEC.map((letter) => [letter, profile.interests[letter].score]),
   ) as RiasecScores;

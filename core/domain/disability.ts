@@ -24,7 +24,3 @@ export function domainsToMask(domains: Iterable<DisabilityDomain>): number {
 export function accommodationNeeds(profile: DisabilityProfile): DisabilityDomain[] {
   return DISABILITY_DOMAINS.filter((d) => (profile[d] ?? 1) >= ACCOMMODATION_THRESHOLD);
 }
-
-export function maskToDomains(mask: number): DisabilityDomain[] {
-  return DISABILITY_DOMAINS.filter((_, i) => (mask & (1 << i)) !== 0);
-}

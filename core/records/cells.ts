@@ -146,7 +146,7 @@ function pad2(n: string): string {
  * 1 January 1920 (7,306) to 31 December 2099 (73,050) covers every birth and closing date the
  * programme sees, while a year (2025), an age or a count stays far below and is refused.
  */
-export const PLAUSIBLE_SERIAL_DAYS = { min: 7_306, max: 73_050 } as const;
+const PLAUSIBLE_SERIAL_DAYS = { min: 7_306, max: 73_050 } as const;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 function serialDay(serial: number): IsoDate | undefined {
@@ -247,7 +247,7 @@ function vocabulary<T extends string>(canonical: readonly T[], aliases: Record<s
 }
 
 /** The way Indonesian forms name school levels, including the older and religious-school names. */
-export const EDUCATION_ALIASES: Record<string, EducationLevel> = {
+const EDUCATION_ALIASES: Record<string, EducationLevel> = {
   'tidak sekolah': 'none',
   'belum sekolah': 'none',
   'tidak tamat sd': 'none',
@@ -281,7 +281,7 @@ export const EDUCATION_ALIASES: Record<string, EducationLevel> = {
 
 export const education = vocabulary(EDUCATION_LEVELS, EDUCATION_ALIASES);
 
-export const CONTRACT_TYPE_ALIASES: Record<string, ContractType> = {
+const CONTRACT_TYPE_ALIASES: Record<string, ContractType> = {
   tetap: 'permanent',
   PKWTT: 'permanent',
   kontrak: 'contract',
@@ -319,7 +319,7 @@ export const gender = vocabulary<'F' | 'M'>(['F', 'M'], {
 });
 
 /** Washington Group domains as Indonesian forms name them. */
-export const DISABILITY_DOMAIN_ALIASES: Record<string, DisabilityDomain> = {
+const DISABILITY_DOMAIN_ALIASES: Record<string, DisabilityDomain> = {
   penglihatan: 'seeing',
   melihat: 'seeing',
   pendengaran: 'hearing',

@@ -13,7 +13,7 @@ import { trainingSchema } from './training.ts';
 import type { ParseContext, ParseResult, RawRow, RawRowSource, RecordOf } from './types.ts';
 import { vacancySchema } from './vacancy.ts';
 
-export const ID_FIELD: Record<RecordKind, string> = {
+const ID_FIELD: Record<RecordKind, string> = {
   vacancies: 'vacancy_id',
   trainings: 'training_id',
   assessments: 'youth_id',

@@ -16,9 +16,9 @@ import {
 import { AGE_WINDOW_MESSAGE, ageWindowCheck, optional, required } from './fields.ts';
 import type { ParseContext } from './types.ts';
 
-export const MAX_SEATS = 10_000;
+const MAX_SEATS = 10_000;
 /** Longer than any BLK/LPK programme; a larger number is a typo (hours or a date typed as days). */
-export const MAX_DURATION_DAYS = 730;
+const MAX_DURATION_DAYS = 730;
 
 export function trainingSchema(ctx: Pick<ParseContext, 'isKnownDistrict'> = {}): z.ZodType<TrainingOffer> {
   return z

@@ -25,7 +25,7 @@ export const DEFAULT_PILOT_DISTRICTS = [
   '3374', // Kota Semarang
 ] as const;
 
-export const programmeConfigSchema = z.object({
+const programmeConfigSchema = z.object({
   programme: z.string().trim().min(1).default('SINERGI-2'),
   pilotDistricts: z
     .array(z.string().trim())

@@ -10,10 +10,10 @@ const interestLevel = z.number().min(1).max(7);
 /** A standard deviation of values confined to 1..7 cannot exceed half the range. */
 const interestSpread = z.number().min(0).max(3);
 
-export const ONET_SOC_CODE = /^\d{2}-\d{4}\.\d{2}$/;
-export const ISCO_UNIT_GROUP = /^\d{4}$/;
+const ONET_SOC_CODE = /^\d{2}-\d{4}\.\d{2}$/;
+const ISCO_UNIT_GROUP = /^\d{4}$/;
 
-export const occupationEntrySchema = z
+const occupationEntrySchema = z
   .object({
     code: z.string().regex(ISCO_UNIT_GROUP, 'an ISCO-08 unit group has 4 digits'),
     title: z.string().min(1),

@@ -87,7 +87,7 @@ export function uploadIdFromKey(key: string): string {
 
 /** S3's limit on a key, in bytes of UTF-8. */
 export const S3_KEY_MAX_BYTES = 1_024;
-export const REPORT_SUFFIX = '.report.json';
+const REPORT_SUFFIX = '.report.json';
 /**
  * The longest file name, in bytes of UTF-8, the API presigns. A report key's segments stay within
  * this plus the report suffix, so every key can also be a file name (255 bytes on common file
@@ -96,7 +96,7 @@ export const REPORT_SUFFIX = '.report.json';
 export const FILE_NAME_MAX_BYTES = 200;
 const SEGMENT_MAX_BYTES = FILE_NAME_MAX_BYTES + REPORT_SUFFIX.length;
 /** Reports of keys too long for a report key of their own: named by a hash of the upload key. */
-export const HASHED_REPORTS_PREFIX = `${REPORTS_PREFIX}by-hash/`;
+const HASHED_REPORTS_PREFIX = `${REPORTS_PREFIX}by-hash/`;
 
 const utf8 = new TextEncoder();
 export const utf8Bytes = (text: string): number => utf8.encode(text).byteLength;

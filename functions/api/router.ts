@@ -5,7 +5,7 @@
  */
 import { ValidationError } from '#core/domain/errors';
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 type Segment = { literal: string } | { param: string };

@@ -31,7 +31,7 @@ export interface UploadProcessingDeps {
 }
 
 /** Another run holds a live claim on this upload; the message comes back after the visibility timeout. */
-export class UploadInProgressError extends Error {
+class UploadInProgressError extends Error {
   override name = 'UploadInProgressError';
 }
 
@@ -43,7 +43,7 @@ export type UploadOutcome =
  * S3 puts a sequencer on every object-created event; should one ever lack it, the event time in
  * milliseconds (as hex) still orders uploads of a key, only less finely.
  */
-export function sequencerOf(upload: UploadedObject): string {
+function sequencerOf(upload: UploadedObject): string {
   return upload.sequencer ?? Date.parse(upload.eventTime).toString(16).toUpperCase();
 }
 

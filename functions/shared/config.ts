@@ -14,7 +14,7 @@ const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITIC
 /** Above the largest expected file (16,000 assessments as XLSX is about 10 MB) with a wide margin. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
 /** Longer than the ingest function's 5-minute timeout, so a live run is never taken over. */
-export const DEFAULT_LEDGER_LEASE_MS = 6 * 60 * 1000;
+const DEFAULT_LEDGER_LEASE_MS = 6 * 60 * 1000;
 
 const required = z.string().trim().min(1, 'is required');
 const positiveInteger = z.coerce.number().int().positive();
@@ -46,7 +46,7 @@ const commonSchema = z.object({
   PILOT_DISTRICTS: districtList,
 });
 
-export const ingestConfigSchema = commonSchema
+const ingestConfigSchema = commonSchema
   .extend({
     /** On AWS: the secret holding the NIK HMAC key. */
     NIK_KEY_SECRET_ARN: z.string().trim().min(1).optional(),
@@ -65,7 +65,7 @@ export const ingestConfigSchema = commonSchema
     }
   });
 
-export const rematchConfigSchema = commonSchema;
+const rematchConfigSchema = commonSchema;
 
 export interface CommonConfig {
   tableName: string;

@@ -7,14 +7,14 @@
 import { createHmac } from 'node:crypto';
 import { ValidationError } from '#core/domain/errors';
 
-export const MIN_NIK_KEY_BYTES = 32;
+const MIN_NIK_KEY_BYTES = 32;
 const NIK = /^\d{16}$/;
 
 function keyBytes(key: string | Uint8Array): Uint8Array {
   return typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
 }
 
-export function assertNikKey(key: string | Uint8Array): void {
+function assertNikKey(key: string | Uint8Array): void {
   if (keyBytes(key).byteLength < MIN_NIK_KEY_BYTES) {
     // The key itself is never part of the message.
     throw new RangeError(`the NIK pseudonymisation key must be at least ${MIN_NIK_KEY_BYTES} bytes`);

@@ -7,8 +7,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { GSI1, GSI2 } from '#functions/adapters/dynamodb/table';
 
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
-export const TABLE_WRITE_ACTIONS = [
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+const TABLE_WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
@@ -19,7 +19,7 @@ export const TABLE_WRITE_ACTIONS = [
 export type TableAccess = 'read' | 'readWrite';
 
 /** Table and both GSIs, by name: a new index must be granted on purpose. */
-export function tableResourceArns(table: dynamodb.ITable): string[] {
+function tableResourceArns(table: dynamodb.ITable): string[] {
   return [table.tableArn, `${table.tableArn}/index/${GSI1.name}`, `${table.tableArn}/index/${GSI2.name}`];
 }
 

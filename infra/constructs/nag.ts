@@ -7,7 +7,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { IConstruct } from 'constructs';
 
-export function wildcardResourceFindingId(scope: IConstruct, resource: string): string {
+function wildcardResourceFindingId(scope: IConstruct, resource: string): string {
   return `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(resource))}]`;
 }
 

@@ -42,7 +42,7 @@ export interface SinergiFunctionProps {
 }
 
 /** Every function gets these; handlers read them through their validated config. */
-export function powertoolsEnvironment(
+function powertoolsEnvironment(
   props: Pick<SinergiFunctionProps, 'serviceName' | 'logLevel' | 'stage' | 'nodeFlags'>,
 ) {
   return {

@@ -164,7 +164,7 @@ const LOCAL_UPLOAD_CORS = `<CORSConfiguration>
  * within 1,024 bytes, so such keys are refused here the way S3 refuses keys over its limit
  * (400 KeyTooLongError), and the emulator keeps running.
  */
-export const refuseKeysTooLongForFiles: S3rverMiddleware = async (context, next) => {
+const refuseKeysTooLongForFiles: S3rverMiddleware = async (context, next) => {
   let segments: string[];
   try {
     segments = decodeURIComponent(context.path).split('/');

@@ -80,7 +80,7 @@ interface QueuedMessage {
   receiveCount: number;
 }
 
-export function defaultRetryDelayMs(receiveCount: number): number {
+function defaultRetryDelayMs(receiveCount: number): number {
   return Math.min(100 * 2 ** (receiveCount - 1), 5_000);
 }
 

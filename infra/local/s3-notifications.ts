@@ -150,7 +150,7 @@ function ipv4Mapped(address: string): string {
 }
 
 /** The message S3 sends once when a notification configuration is put on a bucket. */
-export function s3TestEvent(bucket: string, time: Date) {
+function s3TestEvent(bucket: string, time: Date) {
   return {
     Service: 'Amazon S3',
     Event: 's3:TestEvent',

@@ -171,9 +171,3 @@ export class CsvParser {
     return records;
   }
 }
-
-export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
-  const parser = new CsvParser();
-  for await (const chunk of text) yield* parser.feed(chunk);
-  yield* parser.end();
-}

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '#core/domain/errors';
 
-export const FILE_FORMATS = ['csv', 'json', 'jsonl', 'xlsx'] as const;
+const FILE_FORMATS = ['csv', 'json', 'jsonl', 'xlsx'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 export class UnsupportedFileFormatError extends DomainError {

@@ -12,7 +12,7 @@ export interface JsonChunk {
 }
 
 /** Larger than any honest record; a bigger element means the structure is broken. */
-export const MAX_RECORD_CHARS = 1_000_000;
+const MAX_RECORD_CHARS = 1_000_000;
 
 export class JsonShapeError extends Error {
   override name = 'JsonShapeError';

@@ -13,7 +13,7 @@ import { type ByteSource, decodeUtf8, NotUtf8Error } from './text.ts';
 import { columnLetter, type FlatCell, WorkbookUnreadableError, worksheetRows } from './xlsx.ts';
 
 /** Above the programme's largest expected file (16,000 assessments) with room; a cap, not a target. */
-export const DEFAULT_MAX_ROWS = 200_000;
+const DEFAULT_MAX_ROWS = 200_000;
 
 export interface ReadOptions {
   format: FileFormat;

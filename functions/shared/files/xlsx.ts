@@ -49,7 +49,7 @@ export class WorkbookUnreadableError extends Error {
 }
 
 /** The workbook, or a part of it, inflates past a limit: the file is refused, not read further. */
-export class WorkbookTooLargeError extends WorkbookUnreadableError {
+class WorkbookTooLargeError extends WorkbookUnreadableError {
   override name = 'WorkbookTooLargeError';
   constructor(part: string, limitBytes: number) {
     const mb = Math.round(limitBytes / (1024 * 1024));

@@ -111,7 +111,7 @@ function defaultSubject(request: DevTokenRequest): string {
 }
 
 /** The claims a Cognito ID token for such a user would carry. */
-export function devTokenClaims(request: DevTokenRequest): Record<string, unknown> {
+function devTokenClaims(request: DevTokenRequest): Record<string, unknown> {
   const ttl = request.ttlSeconds ?? DEV_TOKEN_DEFAULT_TTL_SECONDS;
   if (!Number.isInteger(ttl) || ttl <= 0 || ttl > DEV_TOKEN_MAX_TTL_SECONDS) {
     throw new RangeError(`ttlSeconds must be a whole number from 1 to ${DEV_TOKEN_MAX_TTL_SECONDS}`);

@@ -8,7 +8,7 @@ import { createPublicKey, type JsonWebKey, KeyObject, sign, verify } from 'node:
 import { UnauthorizedError } from '#core/access/errors';
 import type { AuthorizerClaims } from '#functions/api/auth/claims';
 
-export const JWT_ALG = 'RS256';
+const JWT_ALG = 'RS256';
 
 export interface Jwk extends JsonWebKey {
   kid?: string;
@@ -166,7 +166,7 @@ function signatureVerifies(signingInput: string, signature: string, key: KeyObje
 }
 
 /** Decodes and verifies a compact JWS; returns the raw payload. */
-export function verifyJwtPayload(token: string, options: VerifyJwtOptions): Record<string, unknown> {
+function verifyJwtPayload(token: string, options: VerifyJwtOptions): Record<string, unknown> {
   if (typeof token !== 'string' || token === '') throw unauthorized('no token');
   if (token.length > MAX_TOKEN_LENGTH) throw unauthorized('the token is too long');
   const parts = token.split('.');

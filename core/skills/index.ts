@@ -1,8 +1,0 @@
-export {
-  createSkillVocabulary,
-  type NormalisedSkills,
-  type SkillEntry,
-  type SkillVocabulary,
-  type SkillVocabularyData,
-  skillKey,
-} from './vocabulary.ts';
