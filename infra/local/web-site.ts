@@ -10,7 +10,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ForbiddenError } from '#core/access/errors';
 import { ROLES } from '#core/access/principal';
-import { type DevSigningKey, signDevToken } from '#functions/api/auth/dev-tokens';
 import { districtCode, recordId } from '#functions/api/schemas';
 import {
   contentSecurityPolicy,
@@ -19,6 +18,7 @@ import {
   type WebRuntimeConfig,
 } from '#infra/web/policy';
 import type { LocalRequest } from './api-server.ts';
+import { type DevSigningKey, signDevToken } from './auth/dev-tokens.ts';
 
 export interface LocalResponse {
   status: number;

@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import chromium, { inflate } from '@sparticuz/chromium';
 import { type Browser, type BrowserContext, type Page, chromium as playwright } from 'playwright-core';
-import type { DemoSeedResult } from '#infra/local/api';
+import type { DemoSeedResult } from '#cli/commands/local';
 import { localApiStarter } from '#infra/local/api';
 import type { LocalStack } from '#infra/local/stack';
 import { startLocal } from '../e2e/local/in-process.ts';

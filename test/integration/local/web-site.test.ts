@@ -7,8 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devJwks, generateDevSigningKey, verifyJwt } from '#functions/api/auth/dev-tokens';
 import { type RunningApiServer, startApiServer } from '#infra/local/api-server';
+import { devJwks, generateDevSigningKey } from '#infra/local/auth/dev-tokens';
+import { verifyJwt } from '#infra/local/auth/jwt';
 import { localWebSite } from '#infra/local/web-site';
 import { LOCAL_TOKEN_PATH } from '#infra/web/policy';
 
