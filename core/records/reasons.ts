@@ -40,6 +40,17 @@ const CATALOGUE: ReadonlyArray<readonly [RegExp, Rewrite]> = [
     (got) => `harus jumlah rupiah seperti 2500000, "2.500.000" atau "Rp 2.500.000", isinya ${got}`,
   ],
   [
+    /^must be an amount in rupiah such as 2500000, "2\.500\.000", "Rp 2\.500\.000" or "2,5 juta", got (.+)$/,
+    (got) =>
+      `harus jumlah rupiah seperti 2500000, "2.500.000", "Rp 2.500.000" atau "2,5 juta", isinya ${got}`,
+  ],
+  [
+    /^is too small for a monthly wage: write the full amount such as 2\.500\.000, not 2\.500, got (.+)$/,
+    (got) =>
+      `terlalu kecil untuk upah bulanan: tulis jumlah penuh seperti 2.500.000, bukan 2.500, isinya ${got}`,
+  ],
+  [/^is too large for a monthly wage, got (.+)$/, (got) => `terlalu besar untuk upah bulanan, isinya ${got}`],
+  [
     /^must be a date written YYYY-MM-DD or DD\/MM\/YYYY; got a number: format the column as a date or as text(?:, got (.+))?$/,
     (got) =>
       `harus tanggal dengan format YYYY-MM-DD atau DD/MM/YYYY; isinya angka: format kolom sebagai tanggal atau teks${got ? `, isinya ${got}` : ''}`,

@@ -19,8 +19,7 @@ function millions(raw: unknown): number | undefined {
   return Number(match[1]) * 1_000_000 + (fraction === '' ? 0 : Number(fraction.padEnd(6, '0')));
 }
 
-const AMOUNT_RULE =
-  'harus berupa jumlah rupiah, misalnya 2500000, "2.500.000", "Rp 2.500.000" atau "2,5 juta" (must be an amount in rupiah)';
+const AMOUNT_RULE = 'must be an amount in rupiah such as 2500000, "2.500.000", "Rp 2.500.000" or "2,5 juta"';
 
 function amount(raw: unknown): { ok: true; value: number | undefined } | { ok: false; reason: string } {
   if (isBlank(raw)) return { ok: true, value: undefined };
@@ -38,13 +37,13 @@ export const monthlyWage: CellParser<number> = (raw) => {
   if (parsed.value < MIN_PLAUSIBLE_MONTHLY_WAGE_IDR) {
     return {
       ok: false,
-      reason: `terlalu kecil untuk upah bulanan; tulis jumlah penuh, misalnya 2.500.000, bukan 2.500 (too small for a monthly wage: write the full amount), got ${shown(raw)}`,
+      reason: `is too small for a monthly wage: write the full amount such as 2.500.000, not 2.500, got ${shown(raw)}`,
     };
   }
   if (parsed.value > MAX_PLAUSIBLE_MONTHLY_WAGE_IDR) {
     return {
       ok: false,
-      reason: `terlalu besar untuk upah bulanan (too large for a monthly wage), got ${shown(raw)}`,
+      reason: `is too large for a monthly wage, got ${shown(raw)}`,
     };
   }
   return parsed;

@@ -13,6 +13,7 @@ import {
   releaseHolds,
 } from '#core/protection/holds';
 import { parseRecords } from '#core/records/parse';
+import { translateReason } from '#core/records/reasons';
 
 const ctx = { file: 'lowongan.xlsx' };
 
@@ -54,11 +55,15 @@ describe('wage cells as spreadsheets hold them', () => {
     expect(parsed({ Gaji: cell }).wage_monthly_idr).toBe(amount);
   });
 
-  it('refuses thousands written as a monthly wage, in Indonesian first', () => {
+  it('refuses thousands written as a monthly wage, with a reason the report shows in Indonesian', () => {
     const result = parse({ gaji: '2.500' });
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]).toMatchObject({ row: 2, field: 'wage_monthly_idr' });
-    expect(result.rejected[0]!.reason).toMatch(/^terlalu kecil untuk upah bulanan/);
+    expect(result.rejected[0]!.reason).toMatch(/^is too small for a monthly wage/);
+    expect(translateReason(result.rejected[0]!.reason, 'id')).toEqual({
+      text: 'terlalu kecil untuk upah bulanan: tulis jumlah penuh seperti 2.500.000, bukan 2.500, isinya "2.500"',
+      translated: true,
+    });
   });
 
   it('refuses text that is not an amount and a maximum below the minimum', () => {
@@ -66,7 +71,7 @@ describe('wage cells as spreadsheets hold them', () => {
     const fields = result.rejected.map((i) => i.field).sort();
     expect(fields).toEqual(['wage_max_monthly_idr', 'wage_monthly_idr', 'working_hours_per_week']);
     expect(result.rejected.find((i) => i.field === 'wage_monthly_idr')!.reason).toMatch(
-      /harus berupa jumlah rupiah/,
+      /must be an amount in rupiah/,
     );
   });
 
