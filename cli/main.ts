@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { registerDemo } from './commands/demo.ts';
+import { registerInvite } from './commands/invite.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMatch } from './commands/match.ts';
 import { registerRematch } from './commands/rematch.ts';
@@ -34,6 +35,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerUpload,
   registerRematch,
   registerToken,
+  registerInvite,
 ];
 
 function createProgram(runtime: CliRuntime, commands: readonly RegisterCommand[] = COMMANDS): Command {

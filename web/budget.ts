@@ -17,6 +17,8 @@ export interface Budget {
 
 export const BUDGETS: readonly Budget[] = [
   { view: 'counsellor', module: 'src/features/counsellor/index.tsx', maxKb: 200 },
+  // Cheap phones on a weak signal: the assessment's first question within 5 s on slow 3G (npm run bench).
+  { view: 'assessment', module: 'src/features/assessment/index.tsx', maxKb: 150 },
 ];
 
 interface ChunkLike {

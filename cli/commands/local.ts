@@ -23,6 +23,7 @@ import {
   startLocalStack,
 } from '#infra/local/stack';
 import { putUploadFile } from '#infra/local/uploads';
+import { ASSESSMENT_APP_PATH } from '#infra/stacks/config';
 import {
   DEFAULT_SEED,
   DEMO_FILES,
@@ -311,6 +312,12 @@ function bannerLines(stack: LocalStack): string[] {
     `  DynamoDB  ${info.endpoints.dynamodb}  table ${info.tableName}`,
     `  API       ${info.endpoints.api ?? 'not started'}`,
     `  Web       ${info.endpoints.web ?? 'not built (npm run build:web)'}`,
+    ...(info.endpoints.web
+      ? [
+          `  Assessment app (youth, with an invitation code): ${new URL(ASSESSMENT_APP_PATH, info.endpoints.web).href}`,
+          '  invite a demo youth:  npm run sinergi -- invite   (prints the code and the link to open)',
+        ]
+      : []),
     '  upload a file:   npm run sinergi -- upload vacancies my-vacancies.csv',
     '  nightly rematch: npm run sinergi -- rematch',
   ];

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { makeApiHandler } from '#functions/api/app';
 import { readApiConfig } from '#functions/api/config';
 import { createApiDeps } from '#functions/api/deps';
+import { ASSESSMENT_APP_PATH } from '#infra/stacks/config';
 import { type LocalApiHandler, startApiServer } from './api-server.ts';
 import { devJwks, loadOrCreateDevSigningKey } from './auth/dev-tokens.ts';
 import type { LocalApiStarter } from './stack.ts';
@@ -38,6 +39,8 @@ export function localApiStarter(options: { webRoot?: string } = {}): LocalApiSta
         site: localWebSite({ root: webRoot, signingKey, connectOrigins: [context.s3Endpoint] }),
       }),
     });
+    // Invitation links point at the app this server serves; its port is known only now.
+    if (web) deps.assessmentAppUrl = new URL(ASSESSMENT_APP_PATH, server.url).href;
     return { endpoint: server.url, ...(web && { web: `${server.url}/` }), close: () => server.close() };
   };
 }

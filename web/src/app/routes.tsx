@@ -19,6 +19,8 @@ export const ROUTES: readonly AppRoute[] = [
     view: lazy(() => import('../features/counsellor/index.tsx')),
   },
   { prefix: '/admin', roles: ['admin'], view: lazy(() => import('../features/admin/index.tsx')) },
+  // The youth assessment app: no account, an invitation code opens it (infra/stacks/config.ts ASSESSMENT_APP_PATH).
+  { prefix: '/asesmen', roles: 'public', view: lazy(() => import('../features/assessment/index.tsx')) },
 ];
 
 export function routeOf(pathname: string): AppRoute | undefined {

@@ -30,6 +30,15 @@ export type YouthExport = Out<typeof schemas.exportResponse>;
 export type Erasure = Out<typeof schemas.erasureResponse>;
 export type ErrorBody = Out<typeof schemas.errorResponseSchema>;
 export type Lang = NonNullable<In<typeof schemas.recommendationsQuery>['lang']>;
+export type AssessmentContent = Out<typeof schemas.assessmentContentResponse>;
+export type AssessmentSession = Out<typeof schemas.assessmentSessionResponse>;
+export type AptitudeSection = AssessmentSession['aptitude'][number];
+export type ConsentBody = In<typeof schemas.consentBody>;
+export type ConsentRecorded = Out<typeof schemas.consentResponse>;
+export type SubmissionBody = In<typeof schemas.submissionBody>;
+export type SubmissionAccepted = Out<typeof schemas.submissionResponse>;
+export type AssessmentStatus = Out<typeof schemas.assessmentStatusResponse>;
+export type YouthResults = Out<typeof schemas.youthResultsResponse>;
 
 /** A response other than 2xx, with the API's error body when it sent one. */
 export class ApiError extends Error {
@@ -65,6 +74,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (the assessment app's invitation code). */
+  headers?: Record<string, string>;
 }
 
 /** `/v1` + path, same origin; the JSON body back, typed by the caller from the schemas above. */
@@ -74,7 +85,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (value !== undefined && value !== '') search.set(name, String(value));
   }
   const qs = search.size > 0 ? `?${search}` : '';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const token = hooks.token();
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -123,4 +134,21 @@ export const api = {
   createUpload: (body: UploadBody) => request<UploadCreated>('POST', '/uploads', { body }),
   getUpload: (uploadId: string) => request<UploadStatus>('GET', `/uploads/${id(uploadId)}`),
   getSummary: (query: { district?: string } = {}) => request<Summary>('GET', '/reports/summary', { query }),
+};
+
+/** The header the assessment app authorises itself with (functions/api/route.ts). */
+const withCode = (code: string) => ({ headers: { 'x-invitation-code': code } });
+
+/** The assessment app's operations: no account, the invitation code instead. */
+export const assessmentApi = {
+  getContent: (instrumentId: string) =>
+    request<AssessmentContent>('GET', `/assessment/content/${id(instrumentId)}`),
+  getSession: (code: string) => request<AssessmentSession>('GET', '/assessment/session', withCode(code)),
+  giveConsent: (code: string, body: ConsentBody) =>
+    request<ConsentRecorded>('POST', '/assessment/consent', { body, ...withCode(code) }),
+  submit: (code: string, body: SubmissionBody) =>
+    request<SubmissionAccepted>('POST', '/assessment/submission', { body, ...withCode(code) }),
+  getStatus: (code: string) => request<AssessmentStatus>('GET', '/assessment/status', withCode(code)),
+  getResults: (code: string, lang: Lang) =>
+    request<YouthResults>('GET', '/assessment/results', { query: { lang }, ...withCode(code) }),
 };
