@@ -9,6 +9,7 @@ import type { BenchmarkModule, MeasuredOutcome, WorkloadOutcome } from './types.
 
 /** Register new benchmarks here: name -> module loader. */
 const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
+  assessment: async () => (await import('./assessment.ts')).assessmentBenchmark,
   matching: async () => (await import('./matching.ts')).matchingBenchmark,
   pipeline: async () => (await import('./pipeline.ts')).pipelineBenchmark,
   xlsx: async () => (await import('./xlsx.ts')).xlsxBenchmark,
