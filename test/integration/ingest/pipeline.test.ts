@@ -67,7 +67,9 @@ const context = {
   awsRequestId: 'r',
   invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:ingest',
   memoryLimitInMB: '1769',
-  getRemainingTimeInMillis: () => 60_000,
+  // The ingest function's timeout (five minutes): middy ends an invocation this close to it, and a
+  // loaded test machine must not turn that into a failure of what these tests check.
+  getRemainingTimeInMillis: () => 5 * 60_000,
 } as never;
 
 async function makeHandler(maxUploadBytes = 40 * 1024 * 1024) {
@@ -418,5 +420,5 @@ describe('bad files end with a report each, never a crash', () => {
       counts: { rows: 1_700, accepted: 20, rejected: 1_680 },
     });
     expect(peak - baseline).toBeLessThan(25 * 1024 * 1024);
-  }, 120_000);
+  }, 600_000);
 });
