@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   matching: async () => (await import('./matching.ts')).matchingBenchmark,
   pipeline: async () => (await import('./pipeline.ts')).pipelineBenchmark,
   xlsx: async () => (await import('./xlsx.ts')).xlsxBenchmark,
+  items: async () => (await import('./items.ts')).itemsBenchmark,
 };
 
 const RESULT_MARK = 'BENCH_RESULT ';

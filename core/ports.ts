@@ -6,6 +6,7 @@ import type { ConsentRecord } from './assessment/consent.ts';
 import type { Invitation } from './assessment/invitation.ts';
 import type { OpportunityKind, OpportunityProfile, YouthProfile } from './domain/profiles.ts';
 import type { TrainingOffer, Vacancy } from './domain/records.ts';
+import type { ListCounts, OpportunityRef } from './matching/candidate-lists.ts';
 import type { OpportunityReviewRepository } from './protection/review.ts';
 import type { FairnessAuditReport } from './usecases/audit.ts';
 import type { ProcessingReport } from './usecases/report.ts';
@@ -28,6 +29,13 @@ export interface PutManyResult {
   stale: string[];
 }
 
+/** A record refused because the person was erased (data-subject erasure) before it was assessed. */
+export interface ErasedRecord {
+  id: string;
+  /** ISO date-time of the erasure. */
+  erasedAt: string;
+}
+
 // ---- youth ----------------------------------------------------------------------------------
 
 export interface StoredYouth {
@@ -38,7 +46,22 @@ export interface StoredYouth {
   version: number;
 }
 
+/** Who was erased, for the work that follows an erasure elsewhere (raw upload files). */
+export interface ErasureSubject {
+  youthId: string;
+  nikHash?: string;
+  /** ISO date-time stored in the tombstones. */
+  erasedAt: string;
+}
+
+/** Work that follows an erasure outside the table, e.g. removing the youth's rows from raw upload files. */
+export interface ErasureFollowUp {
+  afterErasure(subject: ErasureSubject): Promise<void>;
+}
+
 export interface YouthErasure {
+  /** Absent when nothing was stored about the youth (then no tombstone is written either). */
+  subject?: ErasureSubject;
   profiles: number;
   recommendationSets: number;
   candidateEntries: number;
@@ -50,6 +73,7 @@ export interface YouthErasure {
 export interface YouthExport {
   youth?: StoredYouth;
   recommendations?: StoredRecommendationSet;
+  /** The youth's entries as the candidate lists hold them (read from the lists, not the set). */
   candidateEntries: CandidateEntry[];
   outcomes: OutcomeRecord[];
   /** Assessment invitations, without the code hash and the aptitude seed. */
@@ -63,15 +87,23 @@ export interface YouthRepository {
   get(youthId: string): Promise<StoredYouth | undefined>;
   /** Throws ConflictError when a newer version is stored. */
   put(youth: StoredYouth): Promise<void>;
-  putMany(youth: readonly StoredYouth[]): Promise<PutManyResult>;
+  /**
+   * Skips (as `erased`) a youth whose id or NIK hash was erased on or after the day it was assessed;
+   * a profile assessed after the erasure is a new registration and is stored.
+   */
+  putMany(youth: readonly StoredYouth[]): Promise<PutManyResult & { erased: ErasedRecord[] }>;
   listByDistrict(district: string, page?: PageRequest): Promise<Page<StoredYouth>>;
   /** Every youth of a district, for rematches; pages through the district index, never a Scan. */
   allInDistrict(district: string): AsyncIterable<StoredYouth>;
   findByNikHash(nikHash: string): Promise<StoredYouth[]>;
   /** Everything stored about one youth (data-subject access). */
   exportAll(youthId: string): Promise<YouthExport>;
-  /** Removes profile, recommendations, candidate entries, outcomes, invitations and consents of one youth. */
-  erase(youthId: string): Promise<YouthErasure>;
+  /**
+   * Writes the tombstones (youth id, NIK hash) first, then takes the youth off every candidate list
+   * and removes profile, recommendations, outcomes, invitations and consents. Set writes for the youth fail from then on.
+   * `erasedAt` is an ISO date-time.
+   */
+  erase(youthId: string, erasedAt: string): Promise<YouthErasure>;
 }
 
 // ---- opportunities --------------------------------------------------------------------------
@@ -155,28 +187,34 @@ export interface CandidateEntry {
 export interface SetsWritten {
   written: number;
   unchanged: number;
+  /** Sets not written because the youth was erased meanwhile. */
+  erased: number;
 }
 
-export interface WriteSetsResult extends SetsWritten {
-  /** Candidate lists (one per opportunity) rewritten or deleted. */
-  candidateListsUpdated: number;
-  candidateEntriesAdded: number;
-  /** Entries whose score, rank or district changed. */
-  candidateEntriesUpdated: number;
-  candidateEntriesRemoved: number;
-  /** Entries left out because their list already holds its maximum of better candidates. */
-  candidateEntriesOverCap: number;
+/** `candidateListsUpdated` counts lists (one per opportunity) rewritten or deleted. */
+export interface WriteSetsResult extends SetsWritten, ListCounts {}
+
+/** Which part of the candidate lists a repair checks against the sets. */
+export interface CandidateListScope {
+  /** Entries of this district's youth are checked on every list in scope. */
+  district: string;
+  /** Every youth of the district: each list their sets name is in scope. */
+  youthIds: readonly string[];
+  /** Lists in scope besides those the sets name (the open opportunities). */
+  opportunities: readonly OpportunityRef[];
 }
 
 /**
- * One run's writes of recommendation sets. `write` stores the changed sets of a block at once and
- * remembers how candidate lists must change; `close` applies that to each affected list once, so a
- * run over many blocks rewrites a popular opportunity's list once, not once per block.
+ * One run's writes of recommendation sets. `write` stores the changed sets of a block at once, each
+ * conditional on the version it replaces, and remembers which candidate lists they touch; `close`
+ * brings each touched list in line with the sets as they are then, so a run over many blocks
+ * rewrites a popular opportunity's list once, and a writer with an old view never leaves an entry
+ * that no set has.
  */
 export interface RecommendationWriter<S extends RecommendationSet = RecommendationSet> {
   /** `districts` maps youth ids to their district, kept in candidate entries when given. */
   write(sets: readonly S[], districts?: ReadonlyMap<string, string>): Promise<SetsWritten>;
-  /** Applies the candidate list changes of every write; the writer takes no writes after it. */
+  /** Updates the candidate lists the writes touched; the writer takes no writes after it. */
   close(): Promise<WriteSetsResult>;
 }
 
@@ -188,6 +226,11 @@ export interface RecommendationRepository<S extends RecommendationSet = Recommen
   headlines(youthIds: readonly string[]): Promise<Map<string, RecommendationHeadline>>;
   /** How many youth each opportunity's candidate list holds (0 for an opportunity without a list). */
   candidateCounts(kind: OpportunityKind, opportunityIds: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Brings every list in scope in line with the current sets and returns what it had to change:
+   * drift a crashed run left behind, which the nightly rematch reports.
+   */
+  repairCandidateLists(scope: CandidateListScope): Promise<ListCounts>;
   /** Best candidates first, ties in youth-id order. */
   listCandidates(
     kind: OpportunityKind,

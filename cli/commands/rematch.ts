@@ -43,6 +43,9 @@ export function formatRematchSummary(result: NightlyRematchResult, seconds: numb
   return [
     `Nightly rematch as of ${result.asOf}: ${result.batches} district batches, ${counts.youthRematched} youth, ` +
       `${counts.setsWritten} recommendation sets written, ${counts.setsUnchanged} unchanged (${seconds.toFixed(1)} s)`,
+    `Candidate lists repaired: ${result.repaired.candidateListsUpdated} lists, ` +
+      `${result.repaired.candidateEntriesAdded} entries added, ${result.repaired.candidateEntriesRemoved} removed, ` +
+      `${result.repaired.candidateEntriesUpdated} corrected`,
     ...formatAuditSummary(result.audit),
   ];
 }

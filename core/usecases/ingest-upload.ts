@@ -5,12 +5,13 @@
  * only the recommendation sets that changed are written. Returns the processing report.
  */
 import type { IsoDate } from '../domain/calendar.ts';
+import { erasedRecordIssue } from '../domain/erasure.ts';
 import { type Issue, ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import type { AssessmentRecord, RecordKind, TrainingOffer, Vacancy } from '../domain/records.ts';
 import type { OccupationLookup } from '../domain/reference.ts';
 import type { OpportunityProfileContext } from '../matching/opportunity-profile.ts';
-import type { MatchingPorts, PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
+import type { ErasedRecord, MatchingPorts, PutManyResult, StoredOpportunity, StoredYouth } from '../ports.ts';
 import { withoutHeld } from '../protection/review.ts';
 import { byRow, parseRowStream } from '../records/parse.ts';
 import type { RawRowSource, RecordOf } from '../records/types.ts';
@@ -257,6 +258,18 @@ async function refuseForeignIds(
   state.review = state.review.filter((item) => !foreign.has(item.vacancy_id));
 }
 
+/** Rows of erased people the repository refused: rejected with the reason, no longer accepted. */
+function refuseErased(erased: readonly ErasedRecord[], file: string, state: KindState): void {
+  if (erased.length === 0) return;
+  const byId = new Map(erased.map((e) => [e.id, e]));
+  for (const { value, row } of state.youth) {
+    const record = byId.get(value.profile.youthId);
+    if (record) state.rejected.push(erasedRecordIssue(issueAt({ file, row }, record.id), record.erasedAt));
+  }
+  state.rejected.sort(byRow);
+  state.youth = state.youth.filter((a) => !byId.has(a.value.profile.youthId));
+}
+
 function freshOf<T>(
   accepted: readonly Accepted<T>[],
   idOf: (value: T) => string,
@@ -317,6 +330,9 @@ export async function ingestUpload(input: IngestUploadInput, deps: IngestDeps): 
     if (kind === 'assessments') {
       const result = await deps.youth.putMany(state.youth.map((a) => a.value));
       storedAt = deps.now();
+      refuseErased(result.erased, file, state);
+      counts.accepted = state.youth.length;
+      counts.rejected = distinctRows(state.rejected).size;
       counts.stored = result.written;
       counts.stale = result.stale.length;
       const fresh = freshOf(state.youth, (y) => y.profile.youthId, result).map((y) => y.profile);

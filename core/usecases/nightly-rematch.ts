@@ -6,6 +6,7 @@
 import { type IsoDate, isIsoDate } from '../domain/calendar.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile } from '../domain/profiles.ts';
+import { addListCounts, type ListCounts, NO_LIST_CHANGES } from '../matching/candidate-lists.ts';
 import type { MatchingPorts } from '../ports.ts';
 import { type AuditTally, type FairnessAuditReport, finishAudit } from './audit.ts';
 import { addCounts, loadOpenOpportunities, type MatchingSetup, rematchDistricts } from './rematch.ts';
@@ -29,12 +30,15 @@ export interface RematchBatchResult {
   opportunities: number;
   /** Group sums only: no youth id, and gender only as a group count. */
   audit: AuditTally;
+  /** Candidate list drift found and repaired after the batch's rematch (0 when lists were in line). */
+  repaired: ListCounts;
 }
 
 export interface NightlyRematchResult {
   asOf: IsoDate;
   batches: number;
   counts: MatchingCounts;
+  repaired: ListCounts;
   audit: FairnessAuditReport;
 }
 
@@ -57,6 +61,10 @@ export function planRematch(asOf: IsoDate, setup: Pick<MatchingSetup, 'youthDist
   };
 }
 
+/**
+ * Rematches the batch's districts, then checks the candidate lists against the sets: every list the
+ * district's sets name and every open opportunity's list, for entries of the district's youth.
+ */
 export async function rematchBatch(
   batch: RematchBatch,
   asOf: IsoDate,
@@ -66,15 +74,23 @@ export async function rematchBatch(
 ): Promise<RematchBatchResult> {
   checkAsOf(asOf);
   const open = preloaded ?? (await loadOpenOpportunities(ports.opportunities, setup, asOf, ports.reviews));
-  const { audit, ...counts } = await rematchDistricts(batch.districts, ports, open, setup, asOf, {
+  const { audit, youthIds, ...counts } = await rematchDistricts(batch.districts, ports, open, setup, asOf, {
     audit: true,
+    collectYouthIds: true,
   });
+  const opportunities = open.map((o) => ({ kind: o.kind, id: o.id }));
+  let repaired = { ...NO_LIST_CHANGES };
+  for (const district of batch.districts) {
+    const scope = { district, youthIds: youthIds ?? [], opportunities };
+    repaired = addListCounts(repaired, await ports.recommendations.repairCandidateLists(scope));
+  }
   return {
     batchId: batch.batchId,
     asOf,
     counts,
     opportunities: open.length,
     audit: audit ?? { youthCount: 0, groups: [] },
+    repaired,
   };
 }
 
@@ -112,6 +128,7 @@ export async function runNightlyRematch(
     asOf,
     batches: results.length,
     counts: results.reduce((sum, r) => addCounts(sum, r.counts), { ...NO_MATCHING }),
+    repaired: results.reduce((sum, r) => addListCounts(sum, r.repaired), { ...NO_LIST_CHANGES }),
     audit,
   };
 }

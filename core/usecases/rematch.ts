@@ -80,6 +80,8 @@ export function withChangedOpportunities(
 export interface RematchResult extends MatchingCounts {
   /** Present when an audit was asked for. */
   audit?: AuditTally;
+  /** Every youth matched, when asked for (the nightly repair checks their lists). */
+  youthIds?: string[];
 }
 
 export interface RematchOptions {
@@ -89,6 +91,7 @@ export interface RematchOptions {
    * once; without it the call opens and closes its own.
    */
   writer?: RecommendationWriter;
+  collectYouthIds?: boolean;
 }
 
 /** Matches the given youth against the given opportunities and stores the sets that changed. */
@@ -101,7 +104,7 @@ export async function rematchYouth(
   options: RematchOptions = {},
 ): Promise<RematchResult> {
   const writer = options.writer ?? ports.recommendations.openWriter();
-  const result = await writeBlocks(matchedBlocks(youth, opportunities, setup, asOf), writer, options.audit);
+  const result = await writeBlocks(matchedBlocks(youth, opportunities, setup, asOf), writer, options);
   if (!options.writer) await writer.close();
   return result;
 }
@@ -143,10 +146,11 @@ function* matchedBlocks(
 async function writeBlocks(
   blocks: Iterable<MatchedBlock> | AsyncIterable<MatchedBlock>,
   writer: RecommendationWriter,
-  audit: boolean | undefined,
+  options: Pick<RematchOptions, 'audit' | 'collectYouthIds'>,
 ): Promise<RematchResult> {
   const result: RematchResult = { youthRematched: 0, setsWritten: 0, setsUnchanged: 0 };
-  if (audit) result.audit = { youthCount: 0, groups: [] };
+  if (options.audit) result.audit = { youthCount: 0, groups: [] };
+  if (options.collectYouthIds) result.youthIds = [];
   const count = (sets: readonly unknown[], written: SetsWritten) => {
     result.youthRematched += sets.length;
     result.setsWritten += written.written;
@@ -155,6 +159,7 @@ async function writeBlocks(
   const inFlight: { sets: readonly unknown[]; write: Promise<SetsWritten> }[] = [];
   for await (const { youth, sets } of blocks) {
     if (result.audit) result.audit = mergeTallies(result.audit, tallyAudit(youth, sets));
+    result.youthIds?.push(...youth.map((y) => y.youthId));
     const write = writer.write(sets, new Map(youth.map((y) => [y.youthId, y.district])));
     write.catch(() => undefined);
     inFlight.push({ sets, write });
@@ -198,7 +203,7 @@ export async function rematchDistricts(
     }
   }
   const writer = options.writer ?? ports.recommendations.openWriter();
-  const result = await writeBlocks(blocks(), writer, options.audit);
+  const result = await writeBlocks(blocks(), writer, options);
   if (!options.writer) await writer.close();
   return result;
 }

@@ -12,6 +12,7 @@ import type { SkillLabel } from '#core/domain/language';
 import type { YouthRecommendationFacts } from '#core/matching/types';
 import type {
   DistrictStats,
+  ErasureFollowUp,
   OpportunityRepository,
   OutcomeRepository,
   RecommendationRepository,
@@ -27,6 +28,8 @@ import type { HttpMethod } from './router.ts';
 
 export interface ApiDeps {
   youth: YouthRepository;
+  /** Work after an erasure outside the table (raw upload files); none by default. */
+  erasureFollowUps?: readonly ErasureFollowUp[];
   opportunities: OpportunityRepository;
   /** Sets as the pipeline stores them: facts, explanations written on read. */
   recommendations: RecommendationRepository<YouthRecommendationFacts>;

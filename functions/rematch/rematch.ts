@@ -95,6 +95,11 @@ export function makeRematchBatchHandler(deps: RematchDeps) {
       batchId: result.batchId,
       opportunities: result.opportunities,
       ...result.counts,
+      listsRepaired: result.repaired.candidateListsUpdated,
+      entriesRepaired:
+        result.repaired.candidateEntriesAdded +
+        result.repaired.candidateEntriesRemoved +
+        result.repaired.candidateEntriesUpdated,
       durationMs: deps.now() - started,
     });
     return result;

@@ -2,7 +2,6 @@
  * What every DynamoDB adapter shares: the document client, batch writes and reads that retry what
  * DynamoDB left unprocessed, paginated queries, opaque cursors and conditional-write translation.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -123,11 +122,15 @@ export async function batchWrite(ctx: TableContext, requests: readonly WriteRequ
   });
 }
 
-/** Reads by key in chunks of 100, retrying unprocessed keys; missing items are simply absent. */
+/**
+ * Reads by key in chunks of 100, retrying unprocessed keys; missing items are simply absent.
+ * `consistent` reads what every write acknowledged before the call (twice the read units).
+ */
 export async function batchGet(
   ctx: TableContext,
   keys: readonly Key[],
   projection?: readonly string[],
+  consistent = false,
 ): Promise<Item[]> {
   const found: Item[] = [];
   const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
@@ -145,7 +148,13 @@ export async function batchGet(
       }
       if (attempt > 0) await ctx.retry.sleep(backoffDelay(attempt, ctx.retry));
       const input: BatchGetCommandInput = {
-        RequestItems: { [ctx.tableName]: { Keys: pending, ...projectionParams } },
+        RequestItems: {
+          [ctx.tableName]: {
+            Keys: pending,
+            ...projectionParams,
+            ...(consistent ? { ConsistentRead: true } : {}),
+          },
+        },
       };
       const out = await ctx.doc.send(new BatchGetCommand(input));
       found.push(...((out.Responses?.[ctx.tableName] ?? []) as Item[]));
@@ -278,17 +287,6 @@ export function assertItemSize(item: Item, what: string): void {
       },
     ]);
   }
-}
-
-/** JSON text deflated into a binary attribute: the documents of opportunities and sets. */
-export function deflateJson(json: string, level: number): Uint8Array {
-  const deflated = deflateSync(Buffer.from(json, 'utf8'), { level });
-  return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
-}
-
-/** The value a `deflateJson` document holds. */
-export function inflateJson(document: Uint8Array): unknown {
-  return JSON.parse(inflateSync(document).toString('utf8'));
 }
 
 /** Strips the key and index attributes so a stored item reads back as the domain value. */

@@ -1,11 +1,8 @@
 /**
  * Vacancies and training offers: the source record as uploaded and the profile the matcher uses,
  * indexed by district (open ones by deadline) and by owner (employer or provider) for scoping.
- *
- * Record and profile are stored together as one deflated binary attribute beside the few attributes
- * keys, indexes and the version condition need: as two nested maps they were about 55 attributes per
- * vacancy that every write and every read of open opportunities paid for one by one (marshalling,
- * and the table's own per-attribute work).
+ * Record and profile are stored together as one JSON string attribute (`document`) beside the few
+ * attributes keys, indexes and the version condition need.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '#core/domain/errors';
@@ -25,9 +22,7 @@ import {
   assertVersion,
   BATCH_CALLS_AT_ONCE,
   conditionally,
-  deflateJson,
   type Item,
-  inflateJson,
   inParallel,
   opportunityPrefix,
   putManyVersioned,
@@ -62,26 +57,7 @@ interface OpportunityDocument {
   profile: OpportunityProfile;
 }
 
-/**
- * zlib's default level, as for youth profiles (sets use level 1). On the 5,000 demo vacancies
- * (809 bytes of JSON for record and profile) level 1 gave 432 bytes and level 6 429 bytes on
- * average, and compressing all 5,000 took about 110 ms at either level (deflate alone 87 ms at
- * level 1, 92 ms at level 6): zlib's setup per call dominates, not the level or JSON.stringify.
- */
-export const OPPORTUNITY_DEFLATE_LEVEL = 6;
-
-export function compressOpportunity(
-  document: OpportunityDocument,
-  level = OPPORTUNITY_DEFLATE_LEVEL,
-): Uint8Array {
-  return deflateJson(JSON.stringify({ record: document.record, profile: document.profile }), level);
-}
-
-export function decompressOpportunity(document: Uint8Array): OpportunityDocument {
-  return inflateJson(document) as OpportunityDocument;
-}
-
-function toItem(opportunity: StoredOpportunity): Item {
+export function toOpportunityItem(opportunity: StoredOpportunity): Item {
   const { kind, profile } = opportunity;
   const attributes: Item = {
     ...opportunityKeys.item(kind, profile.id),
@@ -93,19 +69,14 @@ function toItem(opportunity: StoredOpportunity): Item {
     kind,
     version: opportunity.version,
   };
-  const item = { ...attributes, document: compressOpportunity(opportunity) };
+  const document: OpportunityDocument = { record: opportunity.record, profile: opportunity.profile };
+  const item = { ...attributes, document: JSON.stringify(document) };
   assertItemSize(item, profile.id);
   return item;
 }
 
-/** Items written before the document was deflated hold `record` and `profile` as nested maps. */
-function documentOf(item: Item): OpportunityDocument {
-  if (item.document instanceof Uint8Array) return decompressOpportunity(item.document);
-  return { record: item.record, profile: item.profile } as OpportunityDocument;
-}
-
 export function toStoredOpportunity(item: Item): StoredOpportunity {
-  const { record, profile } = documentOf(item);
+  const { record, profile } = JSON.parse(item.document as string) as OpportunityDocument;
   return { kind: item.kind, record, profile, version: item.version } as StoredOpportunity;
 }
 
@@ -136,7 +107,7 @@ export class DynamoOpportunityRepository implements OpportunityRepository {
 
   async put(opportunity: StoredOpportunity): Promise<void> {
     assertConsistent(opportunity);
-    const item = toItem(opportunity);
+    const item = toOpportunityItem(opportunity);
     await conditionally(
       () =>
         this.ctx.doc.send(
@@ -159,7 +130,7 @@ export class DynamoOpportunityRepository implements OpportunityRepository {
         id: o.profile.id,
         key: opportunityKeys.item(o.kind, o.profile.id),
         version: o.version,
-        item: toItem(o),
+        item: toOpportunityItem(o),
       })),
     );
   }

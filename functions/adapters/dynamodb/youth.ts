@@ -3,14 +3,14 @@
  * which also holds their recommendations and outcomes; the youth's candidate entries live on the
  * opportunities' candidate lists that the recommendation set names (docs/data-model.md).
  *
- * A profile is stored as one string attribute, its JSON, beside the few attributes keys, indexes and
- * the version condition need: as ~100 nested attributes it made every write and every district read
- * pay per attribute (marshalling, and the table's own per-attribute work). It is not deflated: every
- * rematch reads every profile of a district, and inflating them cost more time than the bytes saved.
+ * A profile is stored as one string attribute, its JSON (about 1.3 KB), beside the few attributes
+ * keys, indexes and the version condition need.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { YouthProfile } from '#core/domain/profiles';
 import type {
+  CandidateEntry,
+  ErasedRecord,
   Page,
   PageRequest,
   PutManyResult,
@@ -19,6 +19,7 @@ import type {
   YouthExport,
   YouthRepository,
 } from '#core/ports';
+import { readLists } from './candidate-lists.ts';
 import {
   type AdapterOptions,
   assertVersion,
@@ -26,7 +27,6 @@ import {
   collect,
   conditionally,
   type Item,
-  inflateJson,
   putManyVersioned,
   queryAll,
   queryPage,
@@ -34,14 +34,22 @@ import {
   VERSION_CONDITION,
   youthPartition,
 } from './common.ts';
+import {
+  erasuresOf,
+  liftMarker,
+  markSetErased,
+  settleMarker,
+  takeOffLists,
+  writeTombstones,
+} from './erasure.ts';
 import { CONSENT_SK_PREFIX, INVITATION_SK_PREFIX, toConsent, toInvitation } from './invitations.ts';
 import { toOutcome } from './outcomes.ts';
 import {
-  candidateEntriesOf,
-  listedOpportunitiesOf,
-  removeFromCandidateLists,
+  decodeCandidates,
+  recommendationKeys,
+  toSetSlot,
   toStoredRecommendationSet,
-} from './recommendations.ts';
+} from './recommendation-items.ts';
 import { GSI1, GSI2 } from './table.ts';
 
 export const youthKeys = {
@@ -79,18 +87,11 @@ export function toYouthItem(youth: StoredYouth): Item {
   };
 }
 
-/**
- * The profile of an item in any form this adapter wrote: JSON text, deflated JSON, or (before
- * documents) a nested map under `profile`.
- */
-function profileOf(item: Item): YouthProfile {
-  if (typeof item.document === 'string') return JSON.parse(item.document) as YouthProfile;
-  if (item.document instanceof Uint8Array) return inflateJson(item.document) as YouthProfile;
-  return item.profile as YouthProfile;
-}
-
 export function toStoredYouth(item: Item): StoredYouth {
-  const youth: StoredYouth = { profile: profileOf(item), version: item.version as number };
+  const youth: StoredYouth = {
+    profile: JSON.parse(item.document as string) as YouthProfile,
+    version: item.version as number,
+  };
   if (typeof item.nikHash === 'string') youth.nikHash = item.nikHash;
   return youth;
 }
@@ -125,9 +126,14 @@ export class DynamoYouthRepository implements YouthRepository {
     );
   }
 
-  async putMany(youth: readonly StoredYouth[]): Promise<PutManyResult> {
+  /**
+   * The tombstones are read after the write: an erasure writes them before it deletes anything, so
+   * either its delete comes after this write or this read sees them (and the profile is deleted
+   * here). Youth assessed after their erasure are new registrations: their set's erasure marker goes.
+   */
+  async putMany(youth: readonly StoredYouth[]): Promise<PutManyResult & { erased: ErasedRecord[] }> {
     for (const y of youth) assertVersion(y.version, y.profile.youthId);
-    return putManyVersioned(
+    const result = await putManyVersioned(
       this.ctx,
       youth.map((y) => ({
         id: y.profile.youthId,
@@ -136,6 +142,17 @@ export class DynamoYouthRepository implements YouthRepository {
         item: toYouthItem(y),
       })),
     );
+    const stale = new Set(result.stale);
+    const { erased, reregistered } = await erasuresOf(
+      this.ctx,
+      youth.filter((y) => !stale.has(y.profile.youthId)),
+    );
+    await batchWrite(
+      this.ctx,
+      [...erased.keys()].map((id) => ({ DeleteRequest: { Key: youthKeys.profile(id) } })),
+    );
+    for (const id of reregistered) await liftMarker(this.ctx, id);
+    return { written: result.written - erased.size, stale: result.stale, erased: [...erased.values()] };
   }
 
   listByDistrict(district: string, page?: PageRequest): Promise<Page<StoredYouth>> {
@@ -165,8 +182,9 @@ export class DynamoYouthRepository implements YouthRepository {
       const sk = item.sk as string;
       if (PARTITION_KINDS.profile(sk)) export_.youth = toStoredYouth(item);
       else if (PARTITION_KINDS.recommendationSet(sk)) {
-        export_.recommendations = toStoredRecommendationSet(item);
-        export_.candidateEntries.push(...candidateEntriesOf(item));
+        const stored = toStoredRecommendationSet(item);
+        if (stored) export_.recommendations = stored;
+        export_.candidateEntries = await this.listEntries(youthId, item);
       } else if (PARTITION_KINDS.outcome(sk)) export_.outcomes.push(toOutcome(item));
       else if (PARTITION_KINDS.invitation(sk)) {
         const { codeHash: _hash, aptitudeSeed: _seed, ...invitation } = toInvitation(item);
@@ -176,26 +194,58 @@ export class DynamoYouthRepository implements YouthRepository {
     return export_;
   }
 
-  async erase(youthId: string): Promise<YouthErasure> {
+  /** Steps and their order: `erasure.ts`. Nothing is written when nothing is stored. */
+  async erase(youthId: string, erasedAt: string): Promise<YouthErasure> {
     const items = await this.partition(youthId);
     const count = (is: (sk: string) => boolean) => items.filter((i) => is(i.sk as string)).length;
     const set = items.find((i) => PARTITION_KINDS.recommendationSet(i.sk as string));
-    // Off the candidate lists first: if the deletes below fail, a retried erasure still finds the set.
-    const lists = set
-      ? await removeFromCandidateLists(this.ctx, youthId, listedOpportunitiesOf(set))
-      : undefined;
-    await batchWrite(
-      this.ctx,
-      items.map((i) => ({ DeleteRequest: { Key: { pk: i.pk as string, sk: i.sk as string } } })),
-    );
-    return {
+    const profile = items.find((i) => PARTITION_KINDS.profile(i.sk as string));
+    const erasure: YouthErasure = {
       profiles: count(PARTITION_KINDS.profile),
-      recommendationSets: count(PARTITION_KINDS.recommendationSet),
-      candidateEntries: lists?.candidateEntriesRemoved ?? 0,
+      recommendationSets: set && toSetSlot(set).state === 'set' ? 1 : 0,
+      candidateEntries: 0,
       outcomes: count(PARTITION_KINDS.outcome),
       invitations: count(PARTITION_KINDS.invitation),
       consents: count(PARTITION_KINDS.consent),
     };
+    const pendingLists =
+      set !== undefined && toSetSlot(set).state === 'erased' && set.pendingRemovals !== undefined;
+    if (erasure.profiles + erasure.recommendationSets + erasure.outcomes === 0 && !pendingLists)
+      return erasure;
+    const nikHash = typeof profile?.nikHash === 'string' ? profile.nikHash : undefined;
+    const subject = { youthId, erasedAt, ...(nikHash ? { nikHash } : {}) };
+    await writeTombstones(this.ctx, subject);
+    const marked = await markSetErased(this.ctx, youthId, erasedAt);
+    const lists = await takeOffLists(this.ctx, youthId, marked.lists);
+    const setKey = recommendationKeys.set(youthId);
+    await batchWrite(
+      this.ctx,
+      items
+        .filter((i) => i.sk !== setKey.sk)
+        .map((i) => ({ DeleteRequest: { Key: { pk: i.pk as string, sk: i.sk as string } } })),
+    );
+    await settleMarker(this.ctx, youthId, erasedAt);
+    return {
+      ...erasure,
+      recommendationSets: marked.hadSet ? 1 : erasure.recommendationSets,
+      candidateEntries: lists.candidateEntriesRemoved,
+      subject,
+    };
+  }
+
+  /** The youth's entries as the lists hold them: the lists their set item names, read. */
+  private async listEntries(youthId: string, setItem: Item): Promise<CandidateEntry[]> {
+    const slot = toSetSlot(setItem);
+    if (slot.state !== 'set') return [];
+    const named = [...slot.summary.opportunities, ...slot.summary.pendingRemovals];
+    const lists = await readLists(this.ctx, named);
+    return named.flatMap((o) => {
+      const list = lists.get(recommendationKeys.candidateList(o.kind, o.id).pk);
+      const entry = decodeCandidates(list?.entries).find((e) => e.youthId === youthId);
+      return entry
+        ? [{ kind: o.kind, opportunityId: o.id, youthId, score: entry.score, rank: entry.rank }]
+        : [];
+    });
   }
 
   private partition(youthId: string): Promise<Item[]> {

@@ -4,6 +4,7 @@
  * off every vacancy's and training offer's candidate list).
  */
 import { authorize, notFound } from '#core/access/policy';
+import { eraseYouth as erase } from '#core/usecases/erase-youth';
 import { defineRoute } from '../route.ts';
 import { erasureResponse, exportResponse, noQuery, youthPath } from '../schemas.ts';
 
@@ -55,7 +56,7 @@ export const eraseYouth = defineRoute({
   operationId: 'eraseYouth',
   summary: 'Erase one youth (data-subject erasure)',
   description:
-    'Admin only. Deletes profile, recommendations, candidate entries, outcomes, assessment invitations and consent records; the youth disappears from every candidate list. District outcome counters and review flags name no youth and stay. 404 when nothing is stored.',
+    'Admin only. Writes tombstones for the youth id and NIK pseudonym first, then deletes profile, recommendations, candidate entries, outcomes, assessment invitations and consent records; the youth disappears from every candidate list, a rematch still running cannot write them back, and later uploads of their records are refused unless assessed after the erasure. District outcome counters and review flags name no youth and stay. 404 when nothing is stored.',
   tag: 'data subject',
   access: 'youth:erase',
   params: youthPath,
@@ -68,9 +69,8 @@ export const eraseYouth = defineRoute({
       youthId: params.youthId,
       district: stored?.profile.district ?? '',
     });
-    const erased = await deps.youth.erase(params.youthId);
-    const total = Object.values(erased).reduce((sum, n) => sum + n, 0);
-    if (total === 0) throw notFound('youth', params.youthId);
+    const { subject, ...erased } = await erase(params.youthId, new Date(deps.now()).toISOString(), deps);
+    if (!subject) throw notFound('youth', params.youthId);
     return { status: 200, body: { youthId: params.youthId, erased } };
   },
 });

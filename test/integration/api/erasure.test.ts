@@ -93,7 +93,9 @@ describe('export and erasure', () => {
       },
     });
 
-    expect(await query(undefined, 'pk', `YOUTH#${YOUTH}`)).toEqual([]);
+    // What stays is no data: the marker at the set's key and the tombstones (youth id, NIK pseudonym)
+    // that keep a rematch or a later upload of an old record from bringing the youth back.
+    expect((await query(undefined, 'pk', `YOUTH#${YOUTH}`)).map((i) => i.entity)).toEqual(['erased']);
     const district = await query(GSI1.name, GSI1.pk, `DISTRICT#${SEMARANG}`);
     expect(district.map((i) => i[GSI1.sk])).not.toContain(`YOUTH#${YOUTH}`);
     expect(await query(GSI2.name, GSI2.pk, `NIK#hash-of-${YOUTH}`)).toEqual([]);
@@ -102,7 +104,11 @@ describe('export and erasure', () => {
       expect(entries.map((e) => e.youthId)).not.toContain(YOUTH);
     }
     expect(await query(GSI1.name, GSI1.pk, 'OUTCOME#VAC#V-1')).toEqual([]);
-    expect(await everyItemMentioning(YOUTH)).toEqual([]);
+    expect((await everyItemMentioning(YOUTH)).map((i) => `${i.entity} ${i.pk}`).sort()).toEqual([
+      `erased YOUTH#${YOUTH}`,
+      `tombstone ERASED#NIK#hash-of-${YOUTH}`,
+      `tombstone ERASED#YOUTH#${YOUTH}`,
+    ]);
     expect(await everyItemMentioning('Tidak dibayar')).toEqual([]);
 
     // The API agrees: gone from the counsellor's views and from every candidate list.

@@ -4,10 +4,8 @@ import type { Invitation } from '#core/assessment/invitation';
 import type { AdapterOptions } from '#functions/adapters/dynamodb/common';
 import { DynamoInvitationRepository } from '#functions/adapters/dynamodb/invitations';
 import { DynamoOutcomeRepository } from '#functions/adapters/dynamodb/outcomes';
-import {
-  DynamoRecommendationRepository,
-  decodeCandidates,
-} from '#functions/adapters/dynamodb/recommendations';
+import { decodeCandidates } from '#functions/adapters/dynamodb/recommendation-items';
+import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
 import { type MatcherSet, recommendationSet, storedYouth } from './fixtures.ts';
 import { useDynamo } from './harness.ts';
@@ -86,6 +84,7 @@ const INVITATION: Invitation = {
   paperAptitudes: {},
   revision: 1,
 };
+const ERASED_AT = '2026-11-20T03:00:00.000Z';
 
 describe('export and erasure of one youth against dynalite', () => {
   const { table } = useDynamo();
@@ -97,6 +96,13 @@ describe('export and erasure of one youth against dynalite', () => {
     expect(exported.youth).toEqual(storedYouth('Y1', 1, '3374', 'c'.repeat(64)));
     expect(exported.recommendations?.set.youthId).toBe('Y1');
     expect(exported.candidateEntries.map((c) => c.opportunityId).sort()).toEqual(['T1', 'V1', 'V2']);
+    expect(exported.candidateEntries.find((c) => c.opportunityId === 'V1')).toEqual({
+      kind: 'job',
+      opportunityId: 'V1',
+      youthId: 'Y1',
+      score: 0.9,
+      rank: 1,
+    });
     expect(exported.outcomes).toHaveLength(30);
     expect(exported.outcomes[0]?.note).toBe('Gaji tidak dibayar');
     const { codeHash: _hash, aptitudeSeed: _seed, ...invitation } = INVITATION;
@@ -110,7 +116,7 @@ describe('export and erasure of one youth against dynalite', () => {
     const options = await table();
     const { youth, recommendations, outcomes, invitations } = await seed(options);
 
-    const counts = await youth.erase('Y1');
+    const counts = await youth.erase('Y1', ERASED_AT);
 
     expect(counts).toEqual({
       profiles: 1,
@@ -119,10 +125,19 @@ describe('export and erasure of one youth against dynalite', () => {
       outcomes: 30,
       invitations: 1,
       consents: 1,
+      subject: { youthId: 'Y1', nikHash: 'c'.repeat(64), erasedAt: ERASED_AT },
     });
     const remaining = await everything(options);
     expect(remaining.filter((item) => JSON.stringify(item).includes('Y2')).length).toBeGreaterThan(0);
-    expect(remaining.filter((item) => JSON.stringify(item).includes('Y1'))).toEqual([]);
+    // What stays: the tombstones (youth id, NIK pseudonym) and the marker at the set's key, no data.
+    const left = remaining.filter((item) => JSON.stringify(item).includes('Y1'));
+    expect(left.sort((a, b) => String(a.pk).localeCompare(String(b.pk)))).toEqual([
+      { pk: 'ERASED#YOUTH#Y1', sk: 'ERASED', entity: 'tombstone', erasedAt: ERASED_AT },
+      { pk: 'YOUTH#Y1', sk: 'RECSET', entity: 'erased', youthId: 'Y1', erasedAt: ERASED_AT },
+    ]);
+    expect(remaining.filter((item) => String(item.pk).startsWith('ERASED#NIK#'))).toEqual([
+      { pk: `ERASED#NIK#${'c'.repeat(64)}`, sk: 'ERASED', entity: 'tombstone', erasedAt: ERASED_AT },
+    ]);
     const lists = remaining.filter((item) => String(item.pk).startsWith('CANDS#'));
     expect(lists.map((list) => list.pk).sort()).toEqual(['CANDS#VAC#V1']);
     expect(lists.flatMap((list) => decodeCandidates(list.entries).map((e) => e.youthId))).toEqual(['Y2']);
@@ -143,7 +158,7 @@ describe('export and erasure of one youth against dynalite', () => {
       invitations: [],
       consents: [],
     });
-    expect(await youth.erase('Y1')).toEqual({
+    expect(await youth.erase('Y1', ERASED_AT)).toEqual({
       profiles: 0,
       recommendationSets: 0,
       candidateEntries: 0,

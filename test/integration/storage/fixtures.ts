@@ -1,7 +1,10 @@
 /** Domain values for storage tests: complete, valid-looking records with the fields tests vary. */
-import type { OpportunityProfile, ScaleScore, YouthProfile } from '#core/domain/profiles';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { OpportunityKind, OpportunityProfile, ScaleScore, YouthProfile } from '#core/domain/profiles';
 import type { TrainingOffer, Vacancy } from '#core/domain/records';
 import type { RecommendationSet, StoredOpportunity, StoredYouth } from '#core/ports';
+import type { AdapterOptions } from '#functions/adapters/dynamodb/common';
+import { decodeCandidates, recommendationKeys } from '#functions/adapters/dynamodb/recommendation-items';
 
 const scale = (score: number): ScaleScore => ({ score, answered: 10, items: 10, prorated: false });
 
@@ -146,4 +149,16 @@ export function recommendationSet(
     pathways: [],
     flags: [],
   };
+}
+
+/** The youth ids a candidate list item holds as stored, before reads check them against the sets. */
+export async function storedListIds(
+  options: AdapterOptions,
+  kind: OpportunityKind,
+  id: string,
+): Promise<string[]> {
+  const out = await DynamoDBDocumentClient.from(options.client).send(
+    new GetCommand({ TableName: options.tableName, Key: recommendationKeys.candidateList(kind, id) }),
+  );
+  return decodeCandidates(out.Item?.entries).map((e) => e.youthId);
 }

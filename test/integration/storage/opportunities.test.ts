@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '#core/domain/errors';
-import type { StoredOpportunity } from '#core/ports';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { storedTraining, storedVacancy } from './fixtures.ts';
 import { useDynamo } from './harness.ts';
@@ -123,7 +120,7 @@ describe('DynamoOpportunityRepository against dynalite', () => {
     expect(await repo.listOpen('job', { districts: ['3374'], asOf: '2026-11-01' })).toEqual([job]);
   });
 
-  it('stores record and profile as one deflated binary attribute beside the key, index and version attributes', async () => {
+  it('stores record and profile as one JSON string attribute beside the key, index and version attributes', async () => {
     const options = await table();
     await new DynamoOpportunityRepository(options).put(storedVacancy('V1', 3));
     const { Item } = await options.client.send(
@@ -135,73 +132,8 @@ describe('DynamoOpportunityRepository against dynalite', () => {
     expect(Item?.version).toEqual({ N: '3' });
     expect(Item?.kind).toEqual({ S: 'job' });
     expect(Item?.entity).toEqual({ S: 'vacancy' });
-    const document = Item?.document?.B;
-    expect(document).toBeInstanceOf(Uint8Array);
     const { record, profile } = storedVacancy('V1', 3);
-    expect(JSON.parse(inflateSync(document ?? new Uint8Array()).toString('utf8'))).toEqual({
-      record,
-      profile,
-    });
-  });
-
-  it('reads vacancies and training offers stored as nested maps before the document, until rewritten', async () => {
-    const options = await table();
-    const job = storedVacancy('V1', 2);
-    const course = storedTraining('T1', 2);
-    const legacy = (o: StoredOpportunity, keys: Record<string, string>) => ({
-      ...keys,
-      entity: o.kind === 'job' ? 'vacancy' : 'training',
-      kind: o.kind,
-      version: o.version,
-      record: o.record,
-      profile: o.profile,
-    });
-    const doc = DynamoDBDocumentClient.from(options.client);
-    await doc.send(
-      new PutCommand({
-        TableName: options.tableName,
-        Item: legacy(job, {
-          pk: 'VAC#V1',
-          sk: 'VAC',
-          gsi1pk: 'OPPS#DISTRICT#3374',
-          gsi1sk: 'VAC#2026-12-31#V1',
-          gsi2pk: 'OWNER#EMPLOYER#E1',
-          gsi2sk: 'VAC#V1',
-        }),
-      }),
-    );
-    await doc.send(
-      new PutCommand({
-        TableName: options.tableName,
-        Item: legacy(course, {
-          pk: 'TRN#T1',
-          sk: 'TRN',
-          gsi1pk: 'OPPS#DISTRICT#3374',
-          gsi1sk: 'TRN#2026-11-15#T1',
-          gsi2pk: 'OWNER#PROVIDER#P1',
-          gsi2sk: 'TRN#T1',
-        }),
-      }),
-    );
-    const repo = new DynamoOpportunityRepository(options);
-    expect(await repo.get('job', 'V1')).toEqual(job);
-    expect(await repo.get('training', 'T1')).toEqual(course);
-    expect((await repo.listByDistrict('job', '3374')).items).toEqual([job]);
-    expect((await repo.listByOwner('training', 'P1')).items).toEqual([course]);
-    expect(await repo.listOpen('training', { districts: ['3374'], asOf: '2026-11-01' })).toEqual([course]);
-
-    // The stored version still guards both write paths, and a newer write replaces the nested maps.
-    await expect(repo.put(storedVacancy('V1', 1))).rejects.toBeInstanceOf(ConflictError);
-    expect(await repo.putMany([storedTraining('T1', 1)])).toEqual({ written: 0, stale: ['T1'] });
-    const newer = storedVacancy('V1', 3, { openings: 8 });
-    await repo.put(newer);
-    expect(await repo.get('job', 'V1')).toEqual(newer);
-    const { Item } = await options.client.send(
-      new GetItemCommand({ TableName: options.tableName, Key: { pk: { S: 'VAC#V1' }, sk: { S: 'VAC' } } }),
-    );
-    expect(Item?.record).toBeUndefined();
-    expect(Item?.profile).toBeUndefined();
-    expect(Item?.document?.B).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(Item?.document?.S ?? '')).toEqual({ record, profile });
   });
 
   it('refuses an opportunity whose item would exceed the size budget, before writing anything', async () => {

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#core/domain/errors';
-import {
-  DynamoRecommendationRepository,
-  decodeSetOpportunities,
-  MAX_CANDIDATES_PER_LIST,
-} from '#functions/adapters/dynamodb/recommendations';
-import { type MatcherSet, recommendationSet } from './fixtures.ts';
+import { MAX_CANDIDATES_PER_LIST } from '#core/matching/candidate-lists';
+import { decodeSetOpportunities } from '#functions/adapters/dynamodb/recommendation-items';
+import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
+import { type MatcherSet, recommendationSet, storedListIds } from './fixtures.ts';
 import { useDynamo } from './harness.ts';
 
 async function candidateIds(repo: DynamoRecommendationRepository<MatcherSet>, vacancyId: string) {
@@ -33,6 +31,7 @@ describe('DynamoRecommendationRepository against dynalite', () => {
     expect(result).toEqual({
       written: 1,
       unchanged: 0,
+      erased: 0,
       candidateListsUpdated: 3,
       candidateEntriesAdded: 3,
       candidateEntriesUpdated: 0,
@@ -115,6 +114,7 @@ describe('DynamoRecommendationRepository against dynalite', () => {
     expect(result).toEqual({
       written: 1,
       unchanged: 0,
+      erased: 0,
       candidateListsUpdated: 4,
       candidateEntriesAdded: 1,
       candidateEntriesUpdated: 1,
@@ -184,6 +184,7 @@ describe('DynamoRecommendationRepository against dynalite', () => {
     expect(result).toEqual({
       written: 40,
       unchanged: 0,
+      erased: 0,
       candidateListsUpdated: 3,
       candidateEntriesAdded: 120,
       candidateEntriesUpdated: 0,
@@ -256,7 +257,7 @@ describe('DynamoRecommendationRepository against dynalite', () => {
       const sets = Array.from({ length: 5 }, (_, i) =>
         recommendationSet(`Y${block}${i}`, [['V1', block + i / 10]]),
       );
-      expect(await writer.write(sets)).toEqual({ written: 5, unchanged: 0 });
+      expect(await writer.write(sets)).toEqual({ written: 5, unchanged: 0, erased: 0 });
     }
     expect(await candidateIds(repo, 'V1')).toEqual([]);
     const result = await writer.close();
@@ -332,8 +333,10 @@ describe('DynamoRecommendationRepository against dynalite', () => {
     await repo.writeSets([recommendationSet('Y1', [['V1', 0.9]])]);
     const cut = repo.openWriter();
     await cut.write([recommendationSet('Y1', [['V2', 0.8]])]);
-    // The run ends here: V1 still lists Y1, V2 does not, and the set already reads V2.
-    expect(await candidateIds(repo, 'V1')).toEqual(['Y1']);
+    // The run ends here: V1 still lists Y1, V2 does not, and the set already reads V2. A read of V1
+    // checks its entries against the sets and leaves Y1 out.
+    expect(await storedListIds(options, 'job', 'V1')).toEqual(['Y1']);
+    expect(await candidateIds(repo, 'V1')).toEqual([]);
     const next = await repo.writeSets([recommendationSet('Y1', [['V2', 0.8]])]);
     expect(next).toMatchObject({
       written: 1,
@@ -366,55 +369,5 @@ describe('DynamoRecommendationRepository against dynalite', () => {
       odd.map((id, i) => [id, i === 0 ? 'Kab.\tSemarang' : '3374', 1]),
     );
     expect(page.items.map((c) => c.score)).toEqual(odd.map((_, i) => 0.9 - i / 10));
-  });
-
-  it('reads and rewrites items stored as lists of maps before the string encoding', async () => {
-    const options = await table();
-    const repo = new DynamoRecommendationRepository<MatcherSet>(options);
-    await repo.writeSets([recommendationSet('Y1', [['V1', 0.9]])]);
-    const doc = DynamoDBDocumentClient.from(options.client);
-    const setKey = { pk: 'YOUTH#Y1', sk: 'RECSET' };
-    const stored = (await doc.send(new GetCommand({ TableName: options.tableName, Key: setKey }))).Item;
-    await doc.send(
-      new PutCommand({
-        TableName: options.tableName,
-        Item: { ...stored, opportunities: [{ kind: 'job', id: 'V1', score: 0.9, rank: 1 }] },
-      }),
-    );
-    await doc.send(
-      new PutCommand({
-        TableName: options.tableName,
-        Item: {
-          pk: 'CANDS#VAC#V1',
-          sk: 'LIST',
-          entity: 'candidates',
-          kind: 'job',
-          opportunityId: 'V1',
-          version: 1,
-          entries: [
-            { youthId: 'Y0', score: 0.95, rank: 2, district: '3374' },
-            { youthId: 'Y1', score: 0.9, rank: 1 },
-          ],
-        },
-      }),
-    );
-    expect((await repo.listCandidates('job', 'V1')).items).toEqual([
-      { kind: 'job', opportunityId: 'V1', youthId: 'Y0', score: 0.95, rank: 2, district: '3374' },
-      { kind: 'job', opportunityId: 'V1', youthId: 'Y1', score: 0.9, rank: 1 },
-    ]);
-    expect(await repo.writeSets([recommendationSet('Y1', [['V1', 0.9]])])).toMatchObject({ unchanged: 1 });
-    expect(await repo.writeSets([recommendationSet('Y1', [['V2', 0.5]])])).toMatchObject({
-      written: 1,
-      candidateEntriesAdded: 1,
-      candidateEntriesRemoved: 1,
-    });
-    expect(await candidateIds(repo, 'V1')).toEqual(['Y0']);
-    expect(await candidateIds(repo, 'V2')).toEqual(['Y1']);
-    const list = (
-      await doc.send(
-        new GetCommand({ TableName: options.tableName, Key: { pk: 'CANDS#VAC#V1', sk: 'LIST' } }),
-      )
-    ).Item;
-    expect(list).toMatchObject({ version: 2, entries: JSON.stringify([['Y0', 0.95, 2, '3374']]) });
   });
 });

@@ -1,10 +1,12 @@
 /** In-memory implementations of the storage ports, for use-case and handler tests. */
 import { ConflictError } from '#core/domain/errors';
 import type { OpportunityKind } from '#core/domain/profiles';
+import { type ListCounts, NO_LIST_CHANGES } from '#core/matching/candidate-lists';
 import type {
   CandidateEntry,
   ClaimOptions,
   ClaimResult,
+  ErasedRecord,
   LedgerEntry,
   OpenOpportunitiesQuery,
   OpportunityRepository,
@@ -54,9 +56,9 @@ export class MemoryYouth implements YouthRepository {
     if (!putVersioned(this.items, youth.profile.youthId, youth))
       throw new ConflictError('newer version stored');
   }
-  async putMany(youth: readonly StoredYouth[]): Promise<PutManyResult> {
+  async putMany(youth: readonly StoredYouth[]): Promise<PutManyResult & { erased: ErasedRecord[] }> {
     this.putManyCalls++;
-    const result: PutManyResult = { written: 0, stale: [] };
+    const result: PutManyResult & { erased: ErasedRecord[] } = { written: 0, stale: [], erased: [] };
     for (const y of youth) {
       if (putVersioned(this.items, y.profile.youthId, y)) result.written++;
       else result.stale.push(y.profile.youthId);
@@ -147,6 +149,7 @@ export class MemoryRecommendations implements RecommendationRepository {
     const total: WriteSetsResult = {
       written: 0,
       unchanged: 0,
+      erased: 0,
       candidateListsUpdated: 0,
       candidateEntriesAdded: 0,
       candidateEntriesUpdated: 0,
@@ -181,7 +184,7 @@ export class MemoryRecommendations implements RecommendationRepository {
   }
 
   private store(sets: readonly RecommendationSet[], districts?: ReadonlyMap<string, string>): SetsWritten {
-    const result: SetsWritten = { written: 0, unchanged: 0 };
+    const result: SetsWritten = { written: 0, unchanged: 0, erased: 0 };
     for (const set of sets) {
       const content = contentOf(set);
       if (this.sets.get(set.youthId)?.content === content) {
@@ -198,6 +201,10 @@ export class MemoryRecommendations implements RecommendationRepository {
       this.writes++;
     }
     return result;
+  }
+  /** Lists are read from the sets: there is never drift to repair. */
+  async repairCandidateLists(): Promise<ListCounts> {
+    return { ...NO_LIST_CHANGES };
   }
   async get(youthId: string): Promise<StoredRecommendationSet | undefined> {
     const stored = this.sets.get(youthId);

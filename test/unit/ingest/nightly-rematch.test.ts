@@ -191,7 +191,7 @@ describe('matching while earlier blocks are written', () => {
             finish: (written) => {
               inFlight--;
               if (written < 0) reject(new Error('table unavailable'));
-              else resolve({ written, unchanged: sets.length - written });
+              else resolve({ written, unchanged: sets.length - written, erased: 0 });
             },
           });
         }),

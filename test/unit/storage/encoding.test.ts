@@ -1,23 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ListedCandidate, SetOpportunity } from '#core/matching/candidate-lists';
 import { assertItemSize, itemBytes, MAX_ITEM_BYTES } from '#functions/adapters/dynamodb/common';
 import {
-  candidateEntriesOf,
   decodeCandidates,
   decodeSetOpportunities,
   encodeCandidates,
   encodeSetOpportunities,
-  listedOpportunitiesOf,
-  type SetOpportunity,
-  type StoredCandidate,
-} from '#functions/adapters/dynamodb/recommendations';
+  membershipOf,
+  toErasureMarker,
+  toSetSlot,
+} from '#functions/adapters/dynamodb/recommendation-items';
 
 // Any text, separators, quotes and astral characters included: ids are not restricted upstream.
 const text = fc.string({ unit: 'binary', maxLength: 24 });
 const score = fc.double({ noNaN: true, noDefaultInfinity: true }).map((s) => (Object.is(s, -0) ? 0 : s));
 const rank = fc.integer({ min: 1, max: 2_000 });
 
-const storedCandidate: fc.Arbitrary<StoredCandidate> = fc
+const storedCandidate: fc.Arbitrary<ListedCandidate> = fc
   .record({ youthId: text, score, rank, district: fc.option(text, { nil: undefined }) })
   .map(({ district, ...rest }) => (district === undefined ? rest : { ...rest, district }));
 
@@ -58,53 +58,46 @@ describe('candidate list and set opportunity encoding', () => {
     expect(entry).not.toHaveProperty('district');
   });
 
-  it('reads lists of maps stored before the string encoding', () => {
-    expect(
-      decodeCandidates([
-        { youthId: 'Y1', score: 0.9, rank: 1, district: '3374' },
-        { youthId: 'Y2', score: 0.4, rank: 3 },
-      ]),
-    ).toEqual([
-      { youthId: 'Y1', score: 0.9, rank: 1, district: '3374' },
-      { youthId: 'Y2', score: 0.4, rank: 3 },
-    ]);
-    expect(decodeSetOpportunities([{ kind: 'job', id: 'V1', score: 0.8, rank: 1 }])).toEqual([
-      { kind: 'job', id: 'V1', score: 0.8, rank: 1 },
-    ]);
-  });
-
   it('reads an absent attribute as an empty list and refuses what it did not write', () => {
     expect(decodeCandidates(undefined)).toEqual([]);
     expect(decodeSetOpportunities(undefined)).toEqual([]);
-    expect(() => decodeCandidates('{"youthId":"Y1"}')).toThrow(/not in a format/);
-    expect(() => decodeCandidates('[[1,0.5,1]]')).toThrow(/not in a format/);
-    expect(() => decodeCandidates(42)).toThrow(/not in a format/);
-    expect(() => decodeSetOpportunities('[["vacancy","V1",0.5,1]]')).toThrow(/not in a format/);
+    expect(() => decodeCandidates('{"youthId":"Y1"}')).toThrow(/not in the format/);
+    expect(() => decodeCandidates('[[1,0.5,1]]')).toThrow(/not in the format/);
+    expect(() => decodeCandidates(42)).toThrow(/not in the format/);
+    expect(() => decodeSetOpportunities('[["vacancy","V1",0.5,1]]')).toThrow(/not in the format/);
     expect(() => decodeSetOpportunities('not json')).toThrow(SyntaxError);
   });
 
-  it('names the candidate entries and lists of a stored set item from its encoded attributes', () => {
-    const item = {
+  it('reads a set item key as a set, an erasure marker or nothing; only a set puts the youth on lists', () => {
+    const opportunities: SetOpportunity[] = [
+      { kind: 'job', id: 'V1', score: 0.8, rank: 1 },
+      { kind: 'training', id: 'T1', score: 0.4, rank: 1 },
+    ];
+    const set = toSetSlot({
       youthId: 'Y\t1',
+      contentHash: 'h',
       district: '3374',
-      opportunities: encodeSetOpportunities([
-        { kind: 'job', id: 'V1', score: 0.8, rank: 1 },
-        { kind: 'training', id: 'T1', score: 0.4, rank: 1 },
-      ]),
-      pendingRemovals: encodeSetOpportunities([
-        { kind: 'job', id: 'V9', score: 0.3, rank: 4 },
-        { kind: 'job', id: 'V1', score: 0.7, rank: 2 },
-      ]),
-    };
-    expect(candidateEntriesOf(item)).toEqual([
-      { kind: 'job', opportunityId: 'V1', youthId: 'Y\t1', score: 0.8, rank: 1, district: '3374' },
-      { kind: 'training', opportunityId: 'T1', youthId: 'Y\t1', score: 0.4, rank: 1, district: '3374' },
-    ]);
-    expect(listedOpportunitiesOf(item)).toEqual([
-      { kind: 'job', id: 'V1' },
-      { kind: 'training', id: 'T1' },
-      { kind: 'job', id: 'V9' },
-    ]);
+      opportunities: encodeSetOpportunities(opportunities),
+      pendingRemovals: encodeSetOpportunities([{ kind: 'job', id: 'V9', score: 0.3, rank: 4 }]),
+    });
+    expect(set).toEqual({
+      state: 'set',
+      summary: {
+        contentHash: 'h',
+        district: '3374',
+        opportunities,
+        pendingRemovals: [{ kind: 'job', id: 'V9', score: 0.3, rank: 4 }],
+      },
+    });
+    expect(membershipOf(set)).toEqual({ opportunities, district: '3374' });
+    const erased = toSetSlot(toErasureMarker('Y\t1', '2026-11-30T10:00:00.000Z', opportunities));
+    expect(erased).toEqual({
+      state: 'erased',
+      erasedAt: '2026-11-30T10:00:00.000Z',
+      pendingRemovals: opportunities,
+    });
+    expect(membershipOf(erased)).toBeUndefined();
+    expect(membershipOf(toSetSlot(undefined))).toBeUndefined();
   });
 });
 

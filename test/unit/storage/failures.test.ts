@@ -77,7 +77,7 @@ describe('storage adapters under injected DynamoDB failures', () => {
     const result = await new DynamoYouthRepository(options).putMany(youth);
 
     // Assess
-    expect(result).toEqual({ written: 30, stale: [] });
+    expect(result).toEqual({ written: 30, stale: [], erased: [] });
     expect(documentClient).toHaveReceivedCommandTimes(BatchWriteCommand, 4);
     const calls = [0, 1, 2, 3].map((call) => putKeys(sentWrites(call)));
     const [first, second, third] = calls.filter((keys) => keys.includes('YOUTH#Y23|PROFILE'));
@@ -124,6 +124,7 @@ describe('storage adapters under injected DynamoDB failures', () => {
   it('lets throttling that outlasted the SDK retries surface instead of swallowing it', async () => {
     const error = throttled();
     documentClient.on(BatchWriteCommand).rejects(error);
+    documentClient.on(PutCommand).rejects(error);
     documentClient.on(GetCommand).rejects(throttled());
     await expect(new DynamoYouthRepository(options).putMany([storedYouth('Y1')])).rejects.toBe(error);
     await expect(
@@ -193,19 +194,26 @@ describe('storage adapters under injected DynamoDB failures', () => {
     expect(documentClient).toHaveReceivedCommandTimes(GetCommand, 0);
   });
 
-  it('marks the run open, writes the set, then each candidate list under its version, then closes the run', async () => {
-    documentClient.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
-    documentClient.on(BatchGetCommand).resolves({
-      Responses: { [TABLE]: [{ pk: 'CANDS#VAC#V1', sk: 'LIST', version: 4, entries: [] }] },
+  it('marks the run open, writes the set, checks tombstones, then each candidate list under its version, then closes the run', async () => {
+    // Prepare: the list is at version 4; the set's key is read back as written.
+    let storedSet: Record<string, unknown> | undefined;
+    const list = (version: number) => ({ pk: 'CANDS#VAC#V1', sk: 'LIST', version, entries: '[]' });
+    const order: string[] = [];
+    documentClient.on(BatchGetCommand).callsFake((input) => {
+      const request = input.RequestItems[TABLE];
+      const keys = request.Keys as { pk: string }[];
+      order.push(`read ${keys[0]?.pk.split('#')[0]}${request.ConsistentRead ? ' consistent' : ''}`);
+      const items = keys.flatMap((k) => {
+        if (k.pk.startsWith('CANDS#')) return [list(4)];
+        return k.pk === 'YOUTH#Y1' && storedSet && request.ConsistentRead ? [storedSet] : [];
+      });
+      return { Responses: { [TABLE]: items } };
     });
     documentClient
       .on(PutCommand, { Item: { entity: 'candidates' } })
       .rejectsOnce(conditionFailed())
       .resolves({});
-    documentClient
-      .on(GetCommand)
-      .resolves({ Item: { pk: 'CANDS#VAC#V1', sk: 'LIST', version: 5, entries: [] } });
-    const order: string[] = [];
+    documentClient.on(GetCommand).resolves({ Item: list(5) });
     const record = (name: string) => (input: { Item?: { pk?: unknown }; Key?: { pk?: unknown } }) => {
       order.push(`${name} ${String(input.Item?.pk ?? input.Key?.pk).split('#')[0]}`);
       return {};
@@ -213,25 +221,41 @@ describe('storage adapters under injected DynamoDB failures', () => {
     documentClient.on(DeleteCommand).callsFake(record('delete'));
     documentClient.on(PutCommand, { Item: { entity: 'recsession' } }).callsFake(record('put'));
     documentClient.on(BatchWriteCommand).callsFake((input) => {
-      order.push(...putKeys(input.RequestItems[TABLE] as Sent[]).map((k) => `batch ${k}`));
+      const sent = input.RequestItems[TABLE] as Sent[];
+      storedSet = (sent[0] as { PutRequest: { Item: Record<string, unknown> } }).PutRequest.Item;
+      order.push(...putKeys(sent).map((k) => `batch ${k}`));
       return { UnprocessedItems: {} };
     });
+
+    // Act
     const result = await new DynamoRecommendationRepository(options).writeSets([
       recommendationSet('Y1', [['V1', 0.5]]),
     ]);
+
+    // Assess: another writer took version 5, so the retry reads the list and the sets again and writes 6.
     const listPuts = documentClient
       .commandCalls(PutCommand)
       .map((call) => call.args[0].input)
       .filter((input) => input.Item?.entity === 'candidates');
-    // The list was at version 4; another writer took 5, so the retry reads again and writes 6.
     expect(
       listPuts.map((input) => [input.Item?.version, input.ExpressionAttributeValues?.[':version']]),
     ).toEqual([
       [5, 4],
       [6, 5],
     ]);
+    expect(listPuts[1]?.Item?.entries).toBe('[["Y1",0.5,1]]');
     expect(documentClient).toHaveReceivedCommandWith(GetCommand, { ConsistentRead: true });
-    expect(order).toEqual(['put RECSESSION', 'batch YOUTH#Y1|RECSET', 'delete RECSESSION']);
+    expect(order).toEqual([
+      'read YOUTH',
+      'put RECSESSION',
+      'batch YOUTH#Y1|RECSET',
+      'read ERASED consistent',
+      'read CANDS consistent',
+      'read YOUTH consistent',
+      'read YOUTH consistent',
+      'read YOUTH consistent',
+      'delete RECSESSION',
+    ]);
     expect(result).toMatchObject({ written: 1, candidateListsUpdated: 1, candidateEntriesAdded: 1 });
     expect(sleep).toHaveBeenCalledTimes(1);
   });

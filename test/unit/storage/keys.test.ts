@@ -1,17 +1,15 @@
-import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ValidationError } from '#core/domain/errors';
+import { mergeCandidateList } from '#core/matching/candidate-lists';
 import type { YouthRecommendations } from '#core/matching/types';
 import type { RecommendationSet } from '#core/ports';
 import { decodeCursor, encodeCursor, pageLimit } from '#functions/adapters/dynamodb/common';
 import {
-  compressSet,
-  contentHash,
-  decompressSet,
-  mergeCandidateList,
+  serialiseSet,
+  toSetItem,
   toStoredRecommendationSet,
-} from '#functions/adapters/dynamodb/recommendations';
+} from '#functions/adapters/dynamodb/recommendation-items';
 import { normaliseSequencer } from '#functions/adapters/dynamodb/uploads';
 import { compareSequencers } from '#functions/shared/s3-events';
 
@@ -52,11 +50,7 @@ describe('candidate list merge', () => {
         fc.integer({ min: 1, max: 40 }),
         (current, upserts, cap) => {
           const existing = [...byYouth(current).values()];
-          const merged = mergeCandidateList(
-            existing,
-            { upserts: byYouth(upserts), removals: new Set() },
-            cap,
-          );
+          const merged = mergeCandidateList(existing, byYouth(upserts), cap);
           const all = new Set([...existing, ...upserts].map((c) => c.youthId));
           expect(merged.entries).toHaveLength(Math.min(cap, all.size));
           expect(merged.counts.candidateEntriesOverCap).toBe(Math.max(0, all.size - cap));
@@ -69,34 +63,49 @@ describe('candidate list merge', () => {
     );
   });
 
-  it('removes, adds and updates by youth id and says when nothing changed', () => {
+  it('brings the given youth in line, leaves the others, and says when nothing changed', () => {
     const current = [
       { youthId: 'Y1', score: 0.9, rank: 1 },
       { youthId: 'Y2', score: 0.5, rank: 3 },
+      { youthId: 'Y4', score: 0.05, rank: 9 },
     ];
-    const merged = mergeCandidateList(current, {
-      upserts: new Map([
+    const merged = mergeCandidateList(
+      current,
+      new Map([
         ['Y2', { youthId: 'Y2', score: 0.95, rank: 1 }],
         ['Y3', { youthId: 'Y3', score: 0.1, rank: 2 }],
+        ['Y1', undefined],
+        ['Y9', undefined],
       ]),
-      removals: new Set(['Y1', 'Y9']),
-    });
-    expect(merged.entries.map((c) => c.youthId)).toEqual(['Y2', 'Y3']);
+    );
+    expect(merged.entries.map((c) => c.youthId)).toEqual(['Y2', 'Y3', 'Y4']);
     expect(merged.counts).toMatchObject({
       candidateEntriesAdded: 1,
       candidateEntriesUpdated: 1,
       candidateEntriesRemoved: 1,
     });
-    const same = mergeCandidateList(current, {
-      upserts: new Map([['Y1', { youthId: 'Y1', score: 0.9, rank: 1 }]]),
-      removals: new Set(['Y7']),
-    });
+    const same = mergeCandidateList(
+      current,
+      new Map([
+        ['Y1', { youthId: 'Y1', score: 0.9, rank: 1 }],
+        ['Y7', undefined],
+      ]),
+    );
     expect(same.changed).toBe(false);
   });
 });
 
-describe('compressed recommendation documents', () => {
-  it('round-trips any set through deflate', () => {
+describe('stored set items', () => {
+  const item = <S extends RecommendationSet>(set: S) =>
+    toSetItem({
+      set,
+      serialised: serialiseSet(set),
+      opportunities: [],
+      pendingRemovals: [],
+      session: 's',
+    });
+
+  it('round-trip any set through the deflated document, asOf from the item', () => {
     const ranked = fc.record({
       opportunityId: fc.string(),
       score: fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -108,32 +117,15 @@ describe('compressed recommendation documents', () => {
         fc.array(fc.string()),
         (youthId, jobs, flags) => {
           const set = { youthId, asOf: '2026-11-01', configVersion: 'v1', jobs, trainings: [], flags };
-          const doc = compressSet(set);
-          expect(doc).toBeInstanceOf(Uint8Array);
-          expect(decompressSet(doc, set.asOf)).toEqual(JSON.parse(JSON.stringify(set)));
+          const stored = item(set);
+          expect(stored.document).toBeInstanceOf(Uint8Array);
+          expect(toStoredRecommendationSet(stored)).toEqual({
+            set: JSON.parse(JSON.stringify(set)),
+            contentHash: serialiseSet(set).contentHash,
+          });
         },
       ),
     );
-  });
-});
-
-describe('stored set items', () => {
-  const set = { youthId: 'Y1', asOf: '2026-11-01', configVersion: 'v1', jobs: [], trainings: [], flags: [] };
-
-  it('read the set from its deflated document', () => {
-    const item = {
-      pk: 'YOUTH#Y1',
-      sk: 'RECSET',
-      asOf: set.asOf,
-      contentHash: 'h',
-      document: compressSet(set),
-    };
-    expect(toStoredRecommendationSet(item)).toEqual({ set, contentHash: 'h' });
-  });
-
-  it('read items written before sets had a document, which hold the set as a map', () => {
-    const item = { pk: 'YOUTH#Y1', sk: 'RECSET', contentHash: 'h', set };
-    expect(toStoredRecommendationSet(item)).toEqual({ set, contentHash: 'h' });
   });
 });
 
@@ -146,16 +138,10 @@ describe('recommendation content hash', () => {
     trainings: [],
   };
 
+  const contentHash = (s: RecommendationSet) => serialiseSet(s).contentHash;
+
   it('ignores the reference date', () => {
     expect(contentHash({ ...set, asOf: '2027-01-01' })).toBe(contentHash(set));
-  });
-
-  it("reads a document without asOf with the item's date, and an older document with its own", () => {
-    const { asOf: _asOf, ...content } = set;
-    const older = deflateSync(Buffer.from(JSON.stringify(set), 'utf8'));
-    expect(decompressSet(compressSet(set), '2026-11-01')).toEqual(set);
-    expect(decompressSet(compressSet(set))).toEqual(content);
-    expect(decompressSet(older, '2027-01-01')).toEqual(set);
   });
 
   it('changes with any score, explanation, order or configuration change', () => {

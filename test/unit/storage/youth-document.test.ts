@@ -4,7 +4,6 @@ import { DISABILITY_DOMAINS } from '#core/domain/disability';
 import { EDUCATION_LEVELS } from '#core/domain/education';
 import type { ScaleScore, YouthProfile } from '#core/domain/profiles';
 import { APTITUDE_SUBTESTS, CONTRACT_TYPES } from '#core/domain/records';
-import { deflateJson } from '#functions/adapters/dynamodb/common';
 import { toStoredYouth, toYouthItem } from '#functions/adapters/dynamodb/youth';
 import { youthProfile } from '../../integration/storage/fixtures.ts';
 
@@ -73,15 +72,5 @@ describe('youth profile documents', () => {
     const item = toYouthItem({ profile: p, version: 3, nikHash: 'h'.repeat(64) });
     expect(item).toMatchObject({ pk: 'YOUTH#Y1', sk: 'PROFILE', version: 3, nikHash: 'h'.repeat(64) });
     expect(toStoredYouth(item)).toEqual({ profile: p, version: 3, nikHash: 'h'.repeat(64) });
-  });
-
-  it('reads profiles written deflated, and those written as a nested map before documents', () => {
-    const p = youthProfile('Y1');
-    const { document: _, ...keys } = toYouthItem({ profile: p, version: 2 });
-    for (const level of [1, 6, 9]) {
-      const deflated = { ...keys, document: deflateJson(JSON.stringify(p), level) };
-      expect(toStoredYouth(deflated).profile).toEqual(p);
-    }
-    expect(toStoredYouth({ ...keys, profile: p }).profile).toEqual(p);
   });
 });
