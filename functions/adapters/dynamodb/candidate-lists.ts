@@ -14,6 +14,7 @@ import {
   addListCounts,
   entryOf,
   type ListCounts,
+  type ListedCandidate,
   type ListMembership,
   mergeCandidateList,
   NO_LIST_CHANGES,
@@ -44,27 +45,57 @@ const LIST_WRITES_AT_ONCE = 16;
 
 const listKey = (ref: OpportunityRef) => recommendationKeys.candidateList(ref.kind, ref.id);
 
-/** The lists to bring in line, each with the youth whose entries on it may be out of date. */
-export class ListTouches {
-  private readonly lists = new Map<string, { ref: OpportunityRef; youth: Set<string> }>();
+/** Which entries already on a list to check, besides the youth named. */
+export type Sweep = (entry: ListedCandidate) => boolean;
 
-  add(ref: OpportunityRef, youthId: string): void {
+interface TouchedList {
+  ref: OpportunityRef;
+  youth: Set<string>;
+  sweeps: Set<Sweep>;
+}
+
+/**
+ * The lists to bring in line, each with the youth whose entries on it may be out of date: named
+ * youth, and entries already on the list that a sweep selects (found once the list is read).
+ */
+export class ListTouches {
+  private readonly lists = new Map<string, TouchedList>();
+
+  private list(ref: OpportunityRef): TouchedList {
     const key = opportunityKey(ref);
     let list = this.lists.get(key);
     if (!list) {
-      list = { ref: { kind: ref.kind, id: ref.id }, youth: new Set() };
+      list = { ref: { kind: ref.kind, id: ref.id }, youth: new Set(), sweeps: new Set() };
       this.lists.set(key, list);
     }
-    list.youth.add(youthId);
+    return list;
+  }
+
+  add(ref: OpportunityRef, youthId: string): void {
+    this.list(ref).youth.add(youthId);
+  }
+
+  sweep(ref: OpportunityRef, which: Sweep): void {
+    this.list(ref).sweeps.add(which);
   }
 
   get size(): number {
     return this.lists.size;
   }
 
-  all(): { ref: OpportunityRef; youth: Set<string> }[] {
+  all(): TouchedList[] {
     return [...this.lists.values()];
   }
+}
+
+/** The youth a list must be brought in line for, given the list as stored. */
+function youthOf(list: TouchedList, stored: Item | undefined): Set<string> {
+  if (list.sweeps.size === 0) return list.youth;
+  const youth = new Set(list.youth);
+  for (const entry of decodeCandidates(stored?.entries)) {
+    for (const which of list.sweeps) if (which(entry)) youth.add(entry.youthId);
+  }
+  return youth;
 }
 
 /** What each youth's set, as stored now, puts on lists (undefined: no set, or erased). */
@@ -110,13 +141,14 @@ export async function syncCandidateLists(
       ctx,
       lists.map((l) => l.ref),
     ));
+  const youth = new Map(lists.map((l) => [l, youthOf(l, before.get(listKey(l.ref).pk))]));
   const memberships = await readMemberships(
     ctx,
-    lists.flatMap((l) => [...l.youth]),
+    [...youth.values()].flatMap((ids) => [...ids]),
   );
   let total = { ...NO_LIST_CHANGES };
   await inParallel(lists, LIST_WRITES_AT_ONCE, async (list) => {
-    const counts = await writeList(ctx, list.ref, list.youth, before.get(listKey(list.ref).pk), memberships);
+    const counts = await writeList(ctx, list, before.get(listKey(list.ref).pk), memberships);
     total = addListCounts(total, counts);
   });
   return total;
@@ -124,15 +156,16 @@ export async function syncCandidateLists(
 
 async function writeList(
   ctx: TableContext,
-  ref: OpportunityRef,
-  youth: ReadonlySet<string>,
+  list: TouchedList,
   first: Item | undefined,
   firstMemberships: ReadonlyMap<string, ListMembership | undefined>,
 ): Promise<ListCounts> {
+  const { ref } = list;
   const key = listKey(ref);
   let stored = first;
   let memberships = firstMemberships;
   for (let attempt = 0; ; attempt++) {
+    const youth = youthOf(list, stored);
     const version = typeof stored?.version === 'number' ? stored.version : undefined;
     const wanted = new Map([...youth].map((id) => [id, entryOf(id, memberships.get(id), ref)]));
     const merged = mergeCandidateList(decodeCandidates(stored?.entries), wanted);
@@ -173,7 +206,7 @@ async function writeList(
         new GetCommand({ TableName: ctx.tableName, Key: key, ConsistentRead: true }),
       );
       stored = out.Item;
-      memberships = await readMemberships(ctx, youth);
+      memberships = await readMemberships(ctx, youthOf(list, stored));
     }
   }
 }
@@ -193,22 +226,16 @@ export async function repairCandidateLists(
     true,
   );
   const touches = new ListTouches();
-  const refs = new Map(scope.opportunities.map((o) => [opportunityKey(o), o]));
+  const ofDistrict: Sweep = (entry) => entry.district === scope.district;
+  for (const o of scope.opportunities) touches.sweep(o, ofDistrict);
   for (const item of slots) {
     const slot = toSetSlot(item);
     const named =
       slot.state === 'set' ? [...slot.summary.opportunities, ...slot.summary.pendingRemovals] : [];
     for (const o of slot.state === 'erased' ? slot.pendingRemovals : named) {
-      refs.set(opportunityKey(o), o);
       touches.add(o, item.youthId as string);
+      touches.sweep(o, ofDistrict);
     }
   }
-  const stored = await readLists(ctx, [...refs.values()]);
-  for (const ref of refs.values()) {
-    const list = stored.get(listKey(ref).pk);
-    for (const entry of decodeCandidates(list?.entries)) {
-      if (entry.district === scope.district) touches.add(ref, entry.youthId);
-    }
-  }
-  return syncCandidateLists(ctx, touches, stored);
+  return syncCandidateLists(ctx, touches);
 }

@@ -29,7 +29,13 @@ import type {
   StoredRecommendationSet,
   WriteSetsResult,
 } from '#core/ports';
-import { ListTouches, readMemberships, repairCandidateLists, syncCandidateLists } from './candidate-lists.ts';
+import {
+  ListTouches,
+  readMemberships,
+  repairCandidateLists,
+  type Sweep,
+  syncCandidateLists,
+} from './candidate-lists.ts';
 import {
   type AdapterOptions,
   batchGet,
@@ -74,12 +80,14 @@ type SetPlan =
 
 /**
  * A writer session. Each block's changed sets are stored at once (BatchWriteItem); the lists they
- * touch are brought in line at `close`, from the sets as they are then. Two checks cover writers
+ * touch are brought in line at `close`, from the sets as they are then. Three checks cover writers
  * that meet on one youth, since a batch write cannot carry a condition:
  * - after each block, the erasure tombstones of its youth are read: an erasure that began after the
  *   block read its sets gets its marker back, and the lists are then derived from the marker;
- * - at `close`, the sets this writer wrote are read again: where another writer replaced one, the
- *   lists this writer touched for that youth are brought in line again.
+ * - after each block, the closing receipts since the block's read (`writer-sessions.ts`): lists of
+ *   writers that finished in between are swept for the block's youth at `close`;
+ * - at `close`, after its own receipt, the sets this writer wrote are read again: where another
+ *   writer replaced one, the lists this writer touched for that youth are brought in line again.
  */
 class DynamoRecommendationWriter<S extends RecommendationSet> implements RecommendationWriter<S> {
   private readonly session: WriterSession;
@@ -96,6 +104,7 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
   async write(sets: readonly S[], districts?: ReadonlyMap<string, string>): Promise<SetsWritten> {
     if (this.closed) throw new Error('recommendation writer: write after close');
     assertOneSetPerYouth(sets);
+    const closingsBefore = await this.session.latestClosing();
     const slots = await this.readSlots(sets.map((s) => s.youthId));
     const open = await this.session.openAmong(
       [...slots.values()].flatMap((slot) =>
@@ -128,6 +137,11 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
       this.touchedBy.set(youthId, touches);
       result[erased.has(youthId) ? 'erased' : 'written']++;
     }
+    if (writes.length > 0)
+      await this.sweepClosedMeanwhile(
+        closingsBefore,
+        writes.map((w) => w.youthId),
+      );
     this.total.written += result.written;
     this.total.unchanged += result.unchanged;
     this.total.erased += result.erased;
@@ -138,10 +152,27 @@ class DynamoRecommendationWriter<S extends RecommendationSet> implements Recomme
     if (this.closed) throw new Error('recommendation writer: closed twice');
     this.closed = true;
     let counts: ListCounts = await syncCandidateLists(this.ctx, this.touches);
+    // Announced before the check below: a writer that replaces one of these sets later finds the receipt.
+    await this.session.announceClosing(
+      this.touches.all().map((l) => l.ref),
+      Date.now(),
+    );
     const replaced = await this.replacedByOthers();
     if (replaced.size > 0) counts = addListCounts(counts, await syncCandidateLists(this.ctx, replaced));
     await this.session.close();
     return { ...this.total, ...counts };
+  }
+
+  /**
+   * Writers that closed between this block's read and its write may have written these youth's
+   * sets in between and put them on lists this writer cannot know: their receipts name the lists,
+   * whose entries of these youth are then brought in line at `close`.
+   */
+  private async sweepClosedMeanwhile(before: number, youthIds: readonly string[]): Promise<void> {
+    if ((await this.session.latestClosing()) === before) return;
+    const block = new Set(youthIds);
+    const ofBlock: Sweep = (entry) => block.has(entry.youthId);
+    for (const o of await this.session.listsClosedAfter(before)) this.touches.sweep(o, ofBlock);
   }
 
   /** The lists touched for youth whose set another writer replaced after this one wrote it. */

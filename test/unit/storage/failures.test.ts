@@ -10,6 +10,7 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -60,6 +61,7 @@ describe('storage adapters under injected DynamoDB failures', () => {
       retry: { sleep, random: () => 0.5, maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
     };
     documentClient.on(BatchGetCommand).resolves({ Responses: { [TABLE]: [] } });
+    documentClient.on(QueryCommand).resolves({ Items: [] });
   });
   afterEach(() => documentClient.reset());
 
@@ -220,6 +222,11 @@ describe('storage adapters under injected DynamoDB failures', () => {
     };
     documentClient.on(DeleteCommand).callsFake(record('delete'));
     documentClient.on(PutCommand, { Item: { entity: 'recsession' } }).callsFake(record('put'));
+    documentClient.on(PutCommand, { Item: { entity: 'recclosing' } }).callsFake(record('put'));
+    documentClient.on(QueryCommand).callsFake((input) => {
+      order.push(`query ${input.ExpressionAttributeValues?.[':pk']}`);
+      return { Items: [] };
+    });
     documentClient.on(BatchWriteCommand).callsFake((input) => {
       const sent = input.RequestItems[TABLE] as Sent[];
       storedSet = (sent[0] as { PutRequest: { Item: Record<string, unknown> } }).PutRequest.Item;
@@ -246,13 +253,18 @@ describe('storage adapters under injected DynamoDB failures', () => {
     expect(listPuts[1]?.Item?.entries).toBe('[["Y1",0.5,1]]');
     expect(documentClient).toHaveReceivedCommandWith(GetCommand, { ConsistentRead: true });
     expect(order).toEqual([
+      'query RECCLOSINGS',
       'read YOUTH',
       'put RECSESSION',
       'batch YOUTH#Y1|RECSET',
       'read ERASED consistent',
+      'query RECCLOSINGS',
       'read CANDS consistent',
       'read YOUTH consistent',
       'read YOUTH consistent',
+      'query RECCLOSINGS',
+      'put RECCLOSINGS',
+      'query RECCLOSINGS',
       'read YOUTH consistent',
       'delete RECSESSION',
     ]);
