@@ -251,6 +251,8 @@ describe('erasure against writers', () => {
       recommendationSets: 0,
       candidateEntries: 0,
       outcomes: 0,
+      invitations: 0,
+      consents: 0,
     });
     expect(await youth.putMany([storedYouth('Y404')])).toMatchObject({ written: 1, erased: [] });
   });
