@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpportunityRef } from '#core/matching/candidate-lists';
 import {
+  assertItemSize,
   batchGet,
   batchWrite,
   collect,
