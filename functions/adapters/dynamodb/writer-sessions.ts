@@ -116,6 +116,8 @@ export class WriterSession {
       closedAt: now,
       lists: JSON.stringify(lists.map((o) => [o.kind, o.id])),
     };
+    // About 18 bytes a list: the budget holds some 19,000 lists, three times the full demo's.
+    assertItemSize({ ...receiptKey(0), ...item }, `closing receipt of session ${this.id}`);
     for (let attempt = 0; ; attempt++) {
       const seq = (await this.latestClosing()) + 1;
       try {

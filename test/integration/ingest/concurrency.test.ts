@@ -162,7 +162,12 @@ describe('concurrent uploads, rematches and erasures on dynalite', () => {
       expect(listed.has(id)).toBe(false);
       expect(await ports.youth.get(id)).toBeUndefined();
       expect(await ports.recommendations.get(id)).toBeUndefined();
-      expect(await ports.youth.exportAll(id)).toEqual({ candidateEntries: [], outcomes: [], invitations: [], consents: [] });
+      expect(await ports.youth.exportAll(id)).toEqual({
+        candidateEntries: [],
+        outcomes: [],
+        invitations: [],
+        consents: [],
+      });
     }
 
     // Act 3: the erased youth's original records uploaded again.
