@@ -13,6 +13,7 @@ import { createMatchingSetup } from '#core/usecases/setup';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
 import { DynamoRecommendationRepository } from '#functions/adapters/dynamodb/recommendations';
 import { DynamoReportRepository } from '#functions/adapters/dynamodb/reports';
+import { retryTransientRequests } from '#functions/adapters/dynamodb/request-retry';
 import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoUploadLedger } from '#functions/adapters/dynamodb/uploads';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
@@ -34,6 +35,8 @@ export async function createIngestDeps(
   clients: IngestClients = {},
 ): Promise<IngestHandlerDeps> {
   const dynamodb = clients.dynamodb ?? new DynamoDBClient({});
+  // A failed request is retried by itself, so one throttled batch never restarts the whole file.
+  retryTransientRequests(dynamodb);
   const s3 = clients.s3 ?? new S3Client({});
   const table = { client: dynamodb, tableName: config.tableName };
   const scoring = createScoringContext();
