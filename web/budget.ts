@@ -19,6 +19,9 @@ export const BUDGETS: readonly Budget[] = [
   { view: 'counsellor', module: 'src/features/counsellor/index.tsx', maxKb: 200 },
   // Cheap phones on a weak signal: the assessment's first question within 5 s on slow 3G (npm run bench).
   { view: 'assessment', module: 'src/features/assessment/index.tsx', maxKb: 150 },
+  { view: 'employer', module: 'src/features/employer/index.tsx', maxKb: 200 },
+  { view: 'provider', module: 'src/features/provider/index.tsx', maxKb: 200 },
+  { view: 'manager', module: 'src/features/manager/index.tsx', maxKb: 200 },
 ];
 
 interface ChunkLike {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YouthList } from '../../web/src/shared/api/client.ts';
 import {
   DOCS_IMAGES,
+  devToken,
   launchBrowser,
   openPage,
   seriousA11yViolations,
@@ -27,19 +28,10 @@ let otherDistrict: string;
 /** Youth of `district` with recommendations: the first is opened, the second erased by the admin. */
 let youthIds: string[];
 
-async function devToken(body: object): Promise<string> {
-  const response = await fetch(`${web.url}/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return ((await response.json()) as { idToken: string }).idToken;
-}
-
 beforeAll(async () => {
   [web, browser] = await Promise.all([startWebStack(), launchBrowser()]);
   [district, otherDistrict] = web.stack.info.pilotDistricts as [string, string];
-  const token = await devToken({ role: 'counsellor', districts: [district] });
+  const token = await devToken(web, { role: 'counsellor', districts: [district] });
   const response = await fetch(`${web.url}/v1/youth?district=${district}&limit=100`, {
     headers: { authorization: `Bearer ${token}` },
   });

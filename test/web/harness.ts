@@ -210,5 +210,15 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** A development ID token from the local stack's token endpoint (what the sign-in screen gets). */
+export async function devToken(web: WebStack, body: object): Promise<string> {
+  const response = await fetch(`${web.url}/local/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return ((await response.json()) as { idToken: string }).idToken;
+}
+
 /** Where screenshots for docs/web.md go. */
 export const DOCS_IMAGES = join(ROOT, 'docs/img');

@@ -21,6 +21,9 @@ export const ROUTES: readonly AppRoute[] = [
   { prefix: '/admin', roles: ['admin'], view: lazy(() => import('../features/admin/index.tsx')) },
   // The youth assessment app: no account, an invitation code opens it (infra/stacks/config.ts ASSESSMENT_APP_PATH).
   { prefix: '/asesmen', roles: 'public', view: lazy(() => import('../features/assessment/index.tsx')) },
+  { prefix: '/employer', roles: ['employer'], view: lazy(() => import('../features/employer/index.tsx')) },
+  { prefix: '/provider', roles: ['provider'], view: lazy(() => import('../features/provider/index.tsx')) },
+  { prefix: '/manager', roles: ['manager'], view: lazy(() => import('../features/manager/index.tsx')) },
 ];
 
 export function routeOf(pathname: string): AppRoute | undefined {

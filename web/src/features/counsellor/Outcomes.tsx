@@ -1,7 +1,7 @@
 /** Recording what happened after a recommendation, and the youth's follow-up history. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { OUTCOME_TYPES } from '#core/ports';
+import { COUNSELLOR_OUTCOME_TYPES } from '#core/ports';
 import { api, type OutcomeBody, type OutcomeType, type Recommendation } from '../../shared/api/client.ts';
 import { youthKeys } from '../../shared/api/keys.ts';
 import { useFormat, useTranslation } from '../../shared/i18n/index.ts';
@@ -54,7 +54,7 @@ export function Outcomes({
           <div className="field">
             <label htmlFor="outcome-type">{t('outcomeType')}</label>
             <select id="outcome-type" value={type} onChange={(e) => setType(e.target.value as OutcomeType)}>
-              {OUTCOME_TYPES.map((o) => (
+              {COUNSELLOR_OUTCOME_TYPES.map((o) => (
                 <option key={o} value={o}>
                   {t(`outcomeTypes.${o}`)}
                 </option>

@@ -5,6 +5,7 @@ import { api } from '../../shared/api/client.ts';
 import { youthKeys } from '../../shared/api/keys.ts';
 import { useSession } from '../../shared/auth/context.tsx';
 import { useFormat, useTranslation } from '../../shared/i18n/index.ts';
+import { Pager, useCursorPages } from '../../shared/layout/Pager.tsx';
 import { PageTitle } from '../../shared/layout/PageTitle.tsx';
 import { ErrorMessage, Loading } from '../../shared/layout/Status.tsx';
 import { Link } from '../../shared/router.tsx';
@@ -19,9 +20,8 @@ export function YouthListPage() {
   const session = useSession();
   const [district, setDistrict] = useState(session.districts[0] ?? '');
   // Cursors of the pages seen so far: index i holds the cursor that opens page i + 1.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
-  const query = { district, limit: String(PAGE_SIZE), ...(cursors[page] && { cursor: cursors[page] }) };
+  const { cursor, page, setCursors, reset } = useCursorPages();
+  const query = { district, limit: String(PAGE_SIZE), ...(cursor && { cursor }) };
   const list = useQuery({
     queryKey: youthKeys.list(query),
     queryFn: ({ signal }) => api.listYouth(query, signal),
@@ -39,7 +39,7 @@ export function YouthListPage() {
             value={district}
             onChange={(e) => {
               setDistrict(e.target.value);
-              setCursors([undefined]);
+              reset();
             }}
           >
             {session.districts.map((d) => (
@@ -91,25 +91,12 @@ export function YouthListPage() {
           </table>
         </div>
       )}
-      <nav className="pager" aria-label={t('page', { n: format.number(page + 1) })}>
-        <button
-          type="button"
-          className="secondary"
-          disabled={page === 0}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          {t('common:previous')}
-        </button>
-        <span aria-live="polite">{t('page', { n: format.number(page + 1) })}</span>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!list.data?.cursor}
-          onClick={() => setCursors((c) => [...c, list.data?.cursor])}
-        >
-          {t('common:next')}
-        </button>
-      </nav>
+      <Pager
+        page={page}
+        label={t('page', { n: format.number(page + 1) })}
+        next={list.data?.cursor}
+        setCursors={setCursors}
+      />
     </>
   );
 }

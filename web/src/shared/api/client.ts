@@ -26,6 +26,14 @@ export type UploadCreated = Out<typeof schemas.uploadCreatedResponse>;
 export type UploadStatus = Out<typeof schemas.uploadStatusResponse>;
 export type UploadBody = In<typeof schemas.uploadBody>;
 export type Summary = Out<typeof schemas.summaryResponse>;
+export type UploadList = Out<typeof schemas.uploadListResponse>;
+export type OwnOpportunities = Out<typeof schemas.ownOpportunitiesResponse>;
+export type CandidateInterest = Out<typeof schemas.interestResponse>;
+export type Dashboard = Out<typeof schemas.dashboardResponse>;
+export type FairnessAudit = Out<typeof schemas.auditResponse>;
+export type ExportQuery = In<typeof schemas.exportQuery>;
+export type ExportTable = NonNullable<ExportQuery['table']>;
+export type TemplateKind = In<typeof schemas.templatePath>['kind'];
 export type YouthExport = Out<typeof schemas.exportResponse>;
 export type Erasure = Out<typeof schemas.erasureResponse>;
 export type ErrorBody = Out<typeof schemas.errorResponseSchema>;
@@ -78,13 +86,61 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** `/v1` + path, same origin; the JSON body back, typed by the caller from the schemas above. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+function queryString(query: Query = {}): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(options.query ?? {})) {
+  for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') search.set(name, String(value));
   }
-  const qs = search.size > 0 ? `?${search}` : '';
+  return search.size > 0 ? `?${search}` : '';
+}
+
+/** A file the API sends (template, export): its bytes and the name the API gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+async function requestFile(path: string, query: Query = {}): Promise<DownloadedFile> {
+  const headers: Record<string, string> = {};
+  const token = hooks.token();
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(`/v1${path}${queryString(query)}`, { headers });
+  } catch (error) {
+    throw new NetworkError(String(error));
+  }
+  if (!response.ok) {
+    if (response.status === 401) hooks.onUnauthorized();
+    const text = await response.text();
+    throw new ApiError(response.status, text === '' ? undefined : (JSON.parse(text) as Partial<ErrorBody>));
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'sinergi';
+  return { blob: await response.blob(), fileName };
+}
+
+/**
+ * The file itself, to the presigned URL the API issued (the uploads bucket, another origin). The
+ * browser sets content-length from the body; content-type must be the signed one.
+ */
+async function putUploadFile(created: UploadCreated, file: Blob): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(created.url, {
+      method: created.method,
+      headers: { 'content-type': created.headers['content-type'] },
+      body: file,
+    });
+  } catch (error) {
+    throw new NetworkError(String(error));
+  }
+  if (!response.ok) throw new ApiError(response.status, { message: `S3 ${response.status}` });
+}
+
+/** `/v1` + path, same origin; the JSON body back, typed by the caller from the schemas above. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const qs = queryString(options.query);
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const token = hooks.token();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -132,7 +188,22 @@ export const api = {
   listCandidates: (vacancyId: string, query: { cursor?: string; limit?: number } = {}) =>
     request<Candidates>('GET', `/vacancies/${id(vacancyId)}/candidates`, { query }),
   createUpload: (body: UploadBody) => request<UploadCreated>('POST', '/uploads', { body }),
-  getUpload: (uploadId: string) => request<UploadStatus>('GET', `/uploads/${id(uploadId)}`),
+  getUpload: (uploadId: string, lang: Lang = 'id', signal?: AbortSignal) =>
+    request<UploadStatus>('GET', `/uploads/${id(uploadId)}`, { query: { lang }, ...(signal && { signal }) }),
+  putUploadFile,
+  listUploads: (signal?: AbortSignal) =>
+    request<UploadList>('GET', '/uploads', { query: { limit: 100 }, ...(signal && { signal }) }),
+  listOwnOpportunities: (signal?: AbortSignal) =>
+    request<OwnOpportunities>('GET', '/opportunities', { query: { limit: 100 }, ...(signal && { signal }) }),
+  markInterest: (vacancyId: string, candidate: string) =>
+    request<CandidateInterest>('POST', `/vacancies/${id(vacancyId)}/candidates/${id(candidate)}/interest`),
+  downloadTemplate: (kind: TemplateKind) => requestFile(`/templates/${id(kind)}`),
+  getDashboard: (signal?: AbortSignal) =>
+    request<Dashboard>('GET', '/reports/dashboard', { ...(signal && { signal }) }),
+  getAudit: (signal?: AbortSignal) =>
+    request<FairnessAudit>('GET', '/reports/audit', { ...(signal && { signal }) }),
+  exportDashboard: (query: { format: 'csv' | 'xlsx'; table?: ExportTable }) =>
+    requestFile('/reports/export', query),
   getSummary: (query: { district?: string } = {}) => request<Summary>('GET', '/reports/summary', { query }),
 };
 

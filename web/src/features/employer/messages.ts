@@ -1,0 +1,61 @@
+/** The employer area's strings. Indonesian first; English has the same keys (checked by the type). */
+const id = {
+  title: 'Ruang kerja pemberi kerja',
+  intro: 'Unggah lowongan Anda, lihat hasil pemrosesan, dan temui kandidat yang cocok.',
+  vacancies: 'Lowongan saya',
+  noVacancies: 'Belum ada lowongan tersimpan.',
+  vacancy: 'Lowongan',
+  district: 'Kab/kota',
+  openings: 'Kebutuhan',
+  closes: 'Batas lamaran',
+  recommendedTo: 'Direkomendasikan ke',
+  youthCount: '{{n}} pemuda',
+  candidatesLink: 'Lihat kandidat',
+  candidatesTitle: 'Kandidat lowongan {{id}}',
+  candidatesIntro:
+    'Kandidat ditampilkan dengan nama samaran untuk lowongan ini saja. Tandai kandidat yang menarik; konselor pemuda itu akan melihatnya dan menghubungkan Anda bila pemuda setuju.',
+  candidate: 'Kandidat',
+  score: 'Skor kecocokan',
+  matchedSkills: 'Keterampilan yang dimiliki',
+  missingSkills: 'Keterampilan yang belum dimiliki',
+  action: 'Tindakan',
+  interested: 'Tertarik',
+  markInterested: 'Tandai tertarik pada {{candidate}}',
+  marked: 'Sudah ditandai',
+  noCandidates: 'Belum ada kandidat untuk lowongan ini.',
+  back: 'Kembali ke ruang kerja',
+  page: 'Halaman {{n}}',
+  none: '—',
+};
+
+const en: typeof id = {
+  title: 'Employer workspace',
+  intro: 'Upload your vacancies, see how they were processed, and meet matching candidates.',
+  vacancies: 'My vacancies',
+  noVacancies: 'No vacancies stored yet.',
+  vacancy: 'Vacancy',
+  district: 'District',
+  openings: 'Openings',
+  closes: 'Closing date',
+  recommendedTo: 'Recommended to',
+  youthCount: '{{n}} youth',
+  candidatesLink: 'See candidates',
+  candidatesTitle: 'Candidates of vacancy {{id}}',
+  candidatesIntro:
+    "Candidates are shown under a pseudonym valid for this vacancy only. Mark the ones you are interested in; the youth's counsellor sees it and introduces you if the youth agrees.",
+  candidate: 'Candidate',
+  score: 'Match score',
+  matchedSkills: 'Skills they have',
+  missingSkills: 'Skills still missing',
+  action: 'Action',
+  interested: 'Interested',
+  markInterested: 'Mark interest in {{candidate}}',
+  marked: 'Marked',
+  noCandidates: 'No candidates for this vacancy yet.',
+  back: 'Back to the workspace',
+  page: 'Page {{n}}',
+  none: '—',
+};
+
+export const NS = 'employer';
+export const messages = { id, en };
