@@ -52,6 +52,7 @@ const BAD_VACANCY_CELLS: Array<Record<string, unknown>> = [
   { accessible_for: 'melihat|terbang' },
   { gender_requirement: 'dewasa' },
   { wage_monthly_idr: 'dua juta' },
+  { wage_monthly_idr: '2.500' },
   { contract_type: 'harian lepas sekali' },
   { bpjs_ketenagakerjaan: 'mungkin' },
   { closing_date: '31-31-2025' },
