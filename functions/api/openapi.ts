@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document, generated from the route list and its zod schemas (JSON Schema
- * 2020-12, which OpenAPI 3.1 uses as is). `npx tsx openapi/generate.ts` writes it to
+ * 2020-12, which OpenAPI 3.1 uses as is). `npm run gen:openapi` writes it to
  * openapi/openapi.json, the file the API serves at /v1/openapi.json; a test fails when the
  * committed file and this generator disagree.
  */

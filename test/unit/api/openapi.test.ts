@@ -27,7 +27,7 @@ function documentOperations(document: { paths: Record<string, Record<string, unk
 }
 
 describe('the OpenAPI document', () => {
-  it('is up to date: regenerate with `npx tsx openapi/generate.ts` when this fails', () => {
+  it('is up to date: regenerate with `npm run gen:openapi` when this fails', () => {
     expect(committed).toEqual(buildOpenApiDocument());
   });
 
