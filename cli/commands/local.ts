@@ -227,6 +227,7 @@ export async function seedDemo(
   const kindByKey = new Map(DEMO_UPLOAD_PHASES.flat().map((kind) => [keyOf(kind), kind]));
 
   const unsubscribe = stack.observe((event) => {
+    if (event.type === 'invocation') return;
     const kind = kindByKey.get(event.key);
     if (kind === undefined) return;
     if (event.type === 'read') progress.read(kind, event.bytes);

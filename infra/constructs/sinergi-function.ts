@@ -37,14 +37,10 @@ export interface SinergiFunctionProps {
   memorySize?: number;
   logRetention?: logs.RetentionDays;
   environment?: Record<string, string>;
-  /** V8 flags added to NODE_OPTIONS (after `--enable-source-maps`). */
-  nodeFlags?: readonly string[];
 }
 
 /** Every function gets these; handlers read them through their validated config. */
-function powertoolsEnvironment(
-  props: Pick<SinergiFunctionProps, 'serviceName' | 'logLevel' | 'stage' | 'nodeFlags'>,
-) {
+function powertoolsEnvironment(props: Pick<SinergiFunctionProps, 'serviceName' | 'logLevel' | 'stage'>) {
   return {
     POWERTOOLS_SERVICE_NAME: props.serviceName,
     POWERTOOLS_LOG_LEVEL: props.logLevel,
@@ -52,7 +48,7 @@ function powertoolsEnvironment(
     POWERTOOLS_LOGGER_LOG_EVENT: 'false',
     POWERTOOLS_METRICS_NAMESPACE: 'SinergiMatch',
     STAGE: props.stage,
-    NODE_OPTIONS: ['--enable-source-maps', ...(props.nodeFlags ?? [])].join(' '),
+    NODE_OPTIONS: '--enable-source-maps',
   };
 }
 

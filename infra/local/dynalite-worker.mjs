@@ -5,10 +5,9 @@
 // posts { type: 'listening', port } or { type: 'error', message }; on { type: 'close' } closes the
 // server and posts { type: 'closed' }.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadDynalite } from './dynalite-level.mjs';
+import dynalite from 'dynalite';
 
 const { port, host, options } = workerData;
-const dynalite = await loadDynalite();
 const server = dynalite(options);
 server.once('error', (error) => parentPort.postMessage({ type: 'error', message: error.message }));
 server.listen(port, host, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));

@@ -13,9 +13,9 @@ import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import dynalite from 'dynalite';
 import S3rver, { type S3rverMiddleware } from 's3rver';
 import { createTableInput } from '#functions/adapters/dynamodb/table';
-import { loadDynalite } from './dynalite-level.mjs';
 
 const LOOPBACK = '127.0.0.1';
 /** The emulators never check credentials, but the SDK insists on having some. */
@@ -57,7 +57,6 @@ function dynaliteOptions(dataDir: string | undefined) {
 }
 
 async function dynaliteOnThisThread(port: number, dataDir: string | undefined) {
-  const dynalite = await loadDynalite();
   const server: Server = dynalite(dynaliteOptions(dataDir));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

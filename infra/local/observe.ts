@@ -1,7 +1,8 @@
 /**
  * Watching the local stack's SDK clients from the outside, through their middleware stacks: items
- * written to DynamoDB (the benchmark's write count) and bytes of uploads read from S3 (progress per
- * file). The handlers and adapters are not touched, so what is measured is what runs on AWS.
+ * written to DynamoDB and the capacity units each call consumed (the benchmark's cost figures), and
+ * bytes of uploads read from S3 (progress per file). The handlers and adapters are not touched, so
+ * what is measured is what runs on AWS.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -20,11 +21,25 @@ export interface DynamoWriteCounts {
   requests: number;
   /** Items the table accepted (put, update or delete), unprocessed items not counted. */
   items: number;
+  /**
+   * Capacity units as the table reports them with `ReturnConsumedCapacity: 'TOTAL'`, which every call
+   * is sent with: DynamoDB's rules (a write unit per started KB of the larger of the old and new item,
+   * a read unit per started 4 KB, half for an eventually consistent read). dynalite counts the
+   * table only; on AWS each write that changes a GSI key or projection costs index write units too.
+   */
+  readUnits: number;
+  writeUnits: number;
   /** Every command, reads too, so a benchmark can tell table time from compute time. */
   byCommand: Record<string, CommandCounts>;
 }
 
 const SINGLE_ITEM_WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand']);
+
+function capacityUnits(consumed: unknown): number {
+  const list = Array.isArray(consumed) ? consumed : consumed === undefined ? [] : [consumed];
+  return list.reduce((sum: number, c) => sum + ((c as { CapacityUnits?: number }).CapacityUnits ?? 0), 0);
+}
 
 interface HandlerArgs {
   input: object;
@@ -62,9 +77,16 @@ export interface DynamoWriteCounter {
   reset(): void;
 }
 
-/** Counts successful write calls and the items they wrote, and times every call. */
+/** Counts successful write calls, the items they wrote and the capacity every call consumed; times every call. */
 export function countDynamoWrites(client: DynamoDBClient): DynamoWriteCounter {
-  let counts: DynamoWriteCounts = { requests: 0, items: 0, byCommand: {} };
+  const empty = (): DynamoWriteCounts => ({
+    requests: 0,
+    items: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    byCommand: {},
+  });
+  let counts = empty();
   const add = (command: string, items: number, ms: number, write: boolean) => {
     const entry = counts.byCommand[command] ?? { requests: 0, items: 0, ms: 0 };
     counts.byCommand[command] = entry;
@@ -77,9 +99,14 @@ export function countDynamoWrites(client: DynamoDBClient): DynamoWriteCounter {
   };
   const middleware: InitializeMiddleware = (next, context) => async (args) => {
     const started = performance.now();
+    const input = args.input as { ReturnConsumedCapacity?: string };
+    input.ReturnConsumedCapacity ??= 'TOTAL';
     const result = await next(args);
     const ms = performance.now() - started;
     const command = context.commandName ?? 'unknown';
+    const units = capacityUnits((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+    if (READS.has(command)) counts.readUnits += units;
+    else counts.writeUnits += units;
     if (command === 'BatchWriteItemCommand') {
       const input = args.input as { RequestItems?: unknown };
       const output = result.output as { UnprocessedItems?: unknown };
@@ -94,7 +121,7 @@ export function countDynamoWrites(client: DynamoDBClient): DynamoWriteCounter {
   return {
     counts: () => structuredClone(counts),
     reset: () => {
-      counts = { requests: 0, items: 0, byCommand: {} };
+      counts = empty();
     },
   };
 }

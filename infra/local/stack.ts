@@ -124,7 +124,9 @@ export interface LocalStackOptions {
 
 export type LocalStackEvent =
   | { type: 'read'; key: string; bytes: number }
-  | { type: 'report'; key: string; reportKey: string; report: ProcessingReport };
+  | { type: 'report'; key: string; reportKey: string; report: ProcessingReport }
+  /** One handler invocation and how long it ran: what Lambda would bill as duration. */
+  | { type: 'invocation'; functionName: string; ms: number };
 
 export interface LocalStack {
   readonly info: LocalStackInfo;
@@ -282,16 +284,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // One handler per execution environment, as Lambda runs concurrent batches.
       environment: () => {
         const handler = makeIngestHandler(deps);
-        return (event) =>
-          handler(
-            event,
-            lambdaContext({
-              functionName: 'sinergi-local-ingest',
-              timeoutMs: LOCAL_INGEST_LIMITS.ingestTimeoutMs,
-              memoryMb: 1769,
-              now,
-            }),
-          );
+        const functionName = 'sinergi-local-ingest';
+        return async (event) => {
+          const context = lambdaContext({
+            functionName,
+            timeoutMs: LOCAL_INGEST_LIMITS.ingestTimeoutMs,
+            memoryMb: 1769,
+            now,
+          });
+          const started = performance.now();
+          try {
+            return await handler(event, context);
+          } finally {
+            emit({ type: 'invocation', functionName, ms: performance.now() - started });
+          }
+        };
       },
       queueName: 'sinergi-local-ingest',
       batchSize: options.queue?.batchSize ?? LOCAL_INGEST_LIMITS.ingestBatchSize,

@@ -41,7 +41,6 @@ import {
 } from '../constructs/grants.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { SinergiFunction } from '../constructs/sinergi-function.ts';
-import { MATCHING_NODE_FLAGS } from '../node-flags.ts';
 import { ASSESSMENT_APP_PATH, type DeploymentConfig } from './config.ts';
 
 /** Lambda entry files (each exports `handler`), relative to the repository root. */
@@ -136,7 +135,6 @@ export class StatelessStack extends Stack {
       timeout: LIMITS.ingestTimeout,
       // Large XLSX files are parsed in memory; 1769 MB is one full vCPU.
       memorySize: 1769,
-      nodeFlags: MATCHING_NODE_FLAGS,
       environment: { ...sharedEnvironment, NIK_KEY_SECRET_ARN: props.nikKeySecret.secretArn },
     });
     this.wireIngest();
@@ -159,7 +157,6 @@ export class StatelessStack extends Stack {
       logLevel: config.logLevel,
       timeout: LIMITS.rematchBatchTimeout,
       memorySize: 1769,
-      nodeFlags: MATCHING_NODE_FLAGS,
       environment: sharedEnvironment,
     });
     this.rematchAuditFunction = new SinergiFunction(this, 'RematchAudit', {

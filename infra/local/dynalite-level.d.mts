@@ -1,4 +1,0 @@
-import type dynalite from 'dynalite';
-
-export declare const LEVELDB_OPTIONS: Readonly<{ writeBufferSize: number }>;
-export declare function loadDynalite(): Promise<typeof dynalite>;
