@@ -34,6 +34,11 @@ export const ACTIONS = [
   'invitation:manage',
   'review:list',
   'review:release',
+  'case:raise',
+  'case:list',
+  'case:read',
+  'case:update',
+  'services:list',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,10 +68,10 @@ export interface OwnerRequest {
   /** Nothing to check per record: the listing is keyed by the caller's own owner id. */
   own: true;
 }
-/** An opportunity held for programme review, in its stored district. */
-export interface ReviewRef {
-  kind: 'job' | 'training';
-  opportunityId: string;
+/** A record that belongs to a district (a held opportunity, a complaint case), in its stored district. */
+export interface RecordInDistrict {
+  record: HiddenRecord;
+  id: string;
   district: string;
 }
 export interface SummaryRequest {
@@ -98,7 +103,12 @@ export interface ActionResources {
   'invitation:read': YouthRef;
   'invitation:manage': YouthRef;
   'review:list': SummaryRequest;
-  'review:release': ReviewRef;
+  'review:release': RecordInDistrict;
+  'case:raise': YouthRef;
+  'case:list': SummaryRequest;
+  'case:read': RecordInDistrict;
+  'case:update': RecordInDistrict;
+  'services:list': undefined;
 }
 export type AnyResource = NonNullable<ActionResources[Action]>;
 
@@ -131,7 +141,8 @@ export type Scope =
   | 'ownUploads'
   | 'ownOpportunities'
   | 'managedDistricts'
-  | 'managedRecord'
+  | 'recordInDistricts'
+  | 'ownDistrictList'
   | 'anyYouth';
 
 /**
@@ -169,7 +180,14 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   'invitation:manage': { counsellor: 'ownDistricts' },
   // Holds are about employers' vacancies, not youth: the managers who release them see no youth.
   'review:list': { manager: 'managedDistricts' },
-  'review:release': { manager: 'managedRecord' },
+  'review:release': { manager: 'recordInDistricts' },
+  // Complaint cases are worked by the youth's counsellors and the district's managers; managers
+  // get them without the youth's id (functions/api/routes/cases.ts).
+  'case:raise': { counsellor: 'ownDistricts' },
+  'case:list': { counsellor: 'ownDistrictList', manager: 'managedDistricts' },
+  'case:read': { counsellor: 'recordInDistricts', manager: 'recordInDistricts' },
+  'case:update': { counsellor: 'recordInDistricts', manager: 'recordInDistricts' },
+  'services:list': { counsellor: 'anyone', manager: 'anyone' },
 };
 
 /** The upload kind each uploading role may send. Admins (the programme's data office) send any. */
@@ -191,7 +209,7 @@ export function uploadOwnerId(principal: Principal): string {
   throw new ForbiddenError(`${withArticle(principal.role)} does not own uploads`);
 }
 
-export type HiddenRecord = 'youth' | 'district' | 'vacancy' | 'upload';
+export type HiddenRecord = 'youth' | 'district' | 'vacancy' | 'training offer' | 'upload' | 'case';
 
 /**
  * The one not-found error for a record, used both when it is missing and when it is out of scope,
@@ -289,14 +307,18 @@ const SCOPES: Readonly<Record<Scope, ScopeCheck>> = {
     }
     return { districts: asked.length > 0 ? asked : principal.districts };
   },
-  managedRecord: (principal, action, resource) => {
-    const ref = required(action, resource as ReviewRef | undefined);
-    if (principal.districts.length > 0 && !inDistricts(principal, ref.district)) {
-      throw ref.kind === 'job'
-        ? notFound('vacancy', ref.opportunityId)
-        : new NotFoundError(`training offer ${ref.opportunityId} not found`);
-    }
+  recordInDistricts: (principal, action, resource) => {
+    const ref = required(action, resource as RecordInDistrict | undefined);
+    // A manager without districts is programme-wide; everyone else acts within their districts.
+    if (principal.districts.length > 0 && !inDistricts(principal, ref.district))
+      throw notFound(ref.record, ref.id);
     return principal.districts.length > 0 ? { districts: principal.districts } : {};
+  },
+  ownDistrictList: (principal, _action, resource) => {
+    const asked = [...new Set((resource as SummaryRequest | undefined)?.districts ?? [])].sort();
+    const outside = asked.find((d) => !inDistricts(principal, d));
+    if (outside !== undefined) throw notFound('district', outside);
+    return { districts: asked.length > 0 ? asked : principal.districts };
   },
   anyYouth: (_principal, action, resource) => {
     required(action, resource as YouthRef | undefined);

@@ -9,6 +9,12 @@
  * purposes and the deployed function needs no secret beyond the one it already reads.
  */
 import { z } from 'zod';
+import { ValidationError } from '#core/domain/errors';
+import {
+  EXAMPLE_SERVICE_DIRECTORY,
+  parseServiceDirectory,
+  type ServiceDirectory,
+} from '#core/protection/services';
 import {
   type CommonConfig,
   ConfigError,
@@ -35,6 +41,8 @@ const apiSchema = z
     CURSOR_MAX_AGE_SECONDS: positiveInteger.default(DEFAULT_CURSOR_MAX_AGE_SECONDS),
     /** Where the assessment app is served; invitation links point there. Optional: without it, no link. */
     ASSESSMENT_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The referral directory as JSON (docs/protection.md); absent = the shipped example entries. */
+    SERVICE_DIRECTORY: z.string().trim().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NIK_KEY_SECRET_ARN !== undefined && env.NIK_KEY !== undefined) {
@@ -66,6 +74,18 @@ export interface ApiConfig extends CommonConfig {
   uploadUrlTtlSeconds: number;
   cursorMaxAgeMs: number;
   assessmentAppUrl?: string;
+  services: ServiceDirectory;
+}
+
+function readServiceDirectory(json: string | undefined): ServiceDirectory {
+  if (json === undefined) return EXAMPLE_SERVICE_DIRECTORY;
+  try {
+    return parseServiceDirectory(JSON.parse(json));
+  } catch (error) {
+    const why =
+      error instanceof ValidationError || error instanceof SyntaxError ? error.message : String(error);
+    throw new ConfigError(`invalid configuration: SERVICE_DIRECTORY: ${why}`);
+  }
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -86,6 +106,7 @@ export function readApiConfig(env: Env): ApiConfig {
     maxUploadBytes: api.MAX_UPLOAD_BYTES,
     uploadUrlTtlSeconds: api.UPLOAD_URL_TTL_SECONDS,
     cursorMaxAgeMs: api.CURSOR_MAX_AGE_SECONDS * 1000,
+    services: readServiceDirectory(api.SERVICE_DIRECTORY),
   };
   if (api.CURSOR_KEY !== undefined) config.cursorKeys = api.CURSOR_KEY.split(',').map((k) => k.trim());
   if (api.PSEUDONYM_KEY !== undefined) config.pseudonymKey = api.PSEUDONYM_KEY;

@@ -7,9 +7,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { YouthRecommendationFacts } from '#core/matching/types';
+import { DEFAULT_CASE_RULES } from '#core/protection/cases';
 import { createScoringContext } from '#core/scoring/score';
 import { createSkillVocabulary } from '#core/skills/vocabulary';
 import { DynamoAttemptThrottle } from '#functions/adapters/dynamodb/attempts';
+import { DynamoCaseRepository } from '#functions/adapters/dynamodb/cases';
 import { DynamoDistrictStats } from '#functions/adapters/dynamodb/district-stats';
 import { DynamoInvitationRepository } from '#functions/adapters/dynamodb/invitations';
 import { DynamoOpportunityRepository } from '#functions/adapters/dynamodb/opportunities';
@@ -68,6 +70,9 @@ export async function createApiDeps(config: ApiConfig, clients: ApiClients = {})
     reports,
     stats: new DynamoDistrictStats(table),
     reviews: new DynamoOpportunityReviewRepository(table),
+    cases: new DynamoCaseRepository(table),
+    caseRules: DEFAULT_CASE_RULES,
+    services: config.services,
     uploads: s3UploadSigner(s3, config.uploadsBucket),
     audits: s3AuditReader(s3, config.uploadsBucket),
     assessment: {

@@ -20,7 +20,10 @@ import type {
   UploadSigner,
   YouthRepository,
 } from '#core/ports';
+import type { CaseRepository } from '#core/protection/case-store';
+import type { CaseRules } from '#core/protection/cases';
 import type { OpportunityReviewRepository } from '#core/protection/review';
+import type { ServiceDirectory } from '#core/protection/services';
 import type { AssessmentDeps } from '#core/usecases/assessment';
 import type { AuditReader } from './audits.ts';
 import type { CandidatePseudonymiser } from './auth/pseudonym.ts';
@@ -40,6 +43,12 @@ export interface ApiDeps {
   stats: DistrictStats;
   /** Holds of opportunities and their releases (docs/protection.md). */
   reviews: OpportunityReviewRepository;
+  /** Complaint cases (docs/protection.md). */
+  cases: CaseRepository;
+  /** Time limits per severity, what suspends, when an employer's cases count as repeated. */
+  caseRules: CaseRules;
+  /** Services cases are referred to, from configuration (SERVICE_DIRECTORY) or the examples. */
+  services: ServiceDirectory;
   uploads: UploadSigner;
   /** Invitations, consent, submissions and results of the youth assessment app. */
   assessment: AssessmentDeps;

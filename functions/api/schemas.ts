@@ -15,6 +15,7 @@ import { APTITUDE_SUBTESTS, CONTRACT_TYPES, RECORD_KINDS } from '#core/domain/re
 import { RIASEC } from '#core/domain/riasec';
 import { defaultInstruments } from '#core/instruments/registry';
 import { COUNSELLOR_OUTCOME_TYPES, OUTCOME_TYPES } from '#core/ports';
+import { CASE_CATEGORIES, CASE_SEVERITIES } from '#core/protection/cases';
 import { TEMPLATE_KINDS } from '#core/records/template';
 import { GENDERS } from '#core/usecases/dashboard';
 
@@ -540,6 +541,20 @@ export const summaryResponse = z
         youth: z.number().int(),
         withRecommendations: z.number().int(),
         outcomes: outcomeCounts,
+        cases: z
+          .strictObject({
+            total: z.number().int(),
+            open: z.number().int(),
+            overdue: z.number().int(),
+            referred: z.number().int(),
+            bySeverity: z.record(z.enum(CASE_SEVERITIES), z.number().int()),
+            byCategory: z.record(z.enum(CASE_CATEGORIES), z.number().int()),
+            aboutEmployersOutside: z
+              .number()
+              .int()
+              .describe('Cases about opportunities in districts outside the pilot districts'),
+          })
+          .describe("Complaint cases of the district's youth (docs/protection.md)"),
         reviews: z.array(
           z.strictObject({
             kind: z.enum(['job', 'training']),
@@ -671,6 +686,7 @@ export const exportResponse = z
     outcomes: z.array(outcomeResponse.omit({ flaggedForReview: true })),
     invitations: z.array(storedRecord),
     consents: z.array(storedRecord),
+    cases: z.array(storedRecord).describe('Complaint cases of the youth, with their history'),
   })
   .register(apiComponents, { id: 'YouthExport' });
 

@@ -8,6 +8,7 @@ import {
   type BatchGetCommandInput,
   BatchWriteCommand,
   DynamoDBDocumentClient,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -363,4 +364,24 @@ export function youthPartition(youthId: string): string {
 /** Key prefix of an opportunity kind: vacancies and training offers. */
 export function opportunityPrefix(kind: 'job' | 'training'): 'VAC' | 'TRN' {
   return kind === 'job' ? 'VAC' : 'TRN';
+}
+
+/**
+ * Puts an item whose `version` counts its saves: version 1 only if nothing is there, any later
+ * version only over the one before it. A lost condition is a ConflictError with `conflict`.
+ */
+export async function putNextVersion(ctx: TableContext, item: Item & { version: number }, conflict: string) {
+  const first = item.version === 1;
+  await conditionally(
+    () =>
+      ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: item,
+          ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :previous',
+          ...(!first && { ExpressionAttributeValues: { ':previous': item.version - 1 } }),
+        }),
+      ),
+    conflict,
+  );
 }

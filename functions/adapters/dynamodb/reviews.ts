@@ -3,15 +3,15 @@
  * opportunity, `HOLD#VAC#<id>` / `HOLD`, listed per district through gsi1 `HOLDS#DISTRICT#<d>`.
  * Saves are conditional on the version read (optimistic concurrency, no transactions).
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpportunityKind } from '#core/domain/profiles';
 import type { OpportunityReview, OpportunityReviewRepository } from '#core/protection/review';
 import {
   type AdapterOptions,
   collect,
-  conditionally,
   type Item,
   opportunityPrefix,
+  putNextVersion,
   queryAll,
   TableContext,
   withoutKeys,
@@ -57,17 +57,9 @@ export class DynamoOpportunityReviewRepository implements OpportunityReviewRepos
   }
 
   async save(review: OpportunityReview): Promise<void> {
-    const first = review.version === 1;
-    await conditionally(
-      () =>
-        this.ctx.doc.send(
-          new PutCommand({
-            TableName: this.ctx.tableName,
-            Item: toItem(review),
-            ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :previous',
-            ...(!first && { ExpressionAttributeValues: { ':previous': review.version - 1 } }),
-          }),
-        ),
+    await putNextVersion(
+      this.ctx,
+      toItem(review) as Item & { version: number },
       `the review of ${review.kind} ${review.opportunityId} changed meanwhile`,
     );
   }

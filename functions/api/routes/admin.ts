@@ -22,13 +22,17 @@ export const exportYouth = defineRoute({
   responses: { 200: { description: 'The complete record', schema: exportResponse } },
   errors: [404],
   async handle({ params, principal }, deps) {
-    const stored = await deps.youth.exportAll(params.youthId);
+    const [stored, cases] = await Promise.all([
+      deps.youth.exportAll(params.youthId),
+      deps.cases.listByYouth(params.youthId),
+    ]);
     const nothing =
       !stored.youth &&
       !stored.recommendations &&
       stored.outcomes.length === 0 &&
       stored.invitations.length === 0 &&
-      stored.consents.length === 0;
+      stored.consents.length === 0 &&
+      cases.length === 0;
     if (nothing && stored.candidateEntries.length === 0) throw notFound('youth', params.youthId);
     authorize(principal, 'youth:export', {
       youthId: params.youthId,
@@ -45,6 +49,7 @@ export const exportYouth = defineRoute({
         outcomes: stored.outcomes,
         invitations: stored.invitations,
         consents: stored.consents,
+        cases,
       },
     };
   },

@@ -11,6 +11,17 @@ import {
 } from './assessment.ts';
 import { listCandidates, markCandidateInterest } from './candidates.ts';
 import {
+  assignCaseRoute,
+  changeCaseStatus,
+  getCase,
+  listCases,
+  listServices,
+  raiseCaseRoute,
+  raiseYouthCase,
+  referCaseRoute,
+  updateReferralRoute,
+} from './cases.ts';
+import {
   createInvitation,
   getInvitation,
   listInvitations,
@@ -47,6 +58,14 @@ export const ROUTES: readonly AnyRoute[] = [
   getLatestAudit,
   listHeld,
   releaseHeld,
+  raiseCaseRoute,
+  listCases,
+  getCase,
+  changeCaseStatus,
+  assignCaseRoute,
+  referCaseRoute,
+  updateReferralRoute,
+  listServices,
   exportYouth,
   eraseYouth,
   createInvitation,
@@ -61,4 +80,5 @@ export const ROUTES: readonly AnyRoute[] = [
   submitAnswers,
   getAssessmentStatus,
   getYouthResults,
+  raiseYouthCase,
 ];

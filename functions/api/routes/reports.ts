@@ -9,6 +9,7 @@ import type { Principal } from '#core/access/principal';
 import { NotFoundError, ValidationError } from '#core/domain/errors';
 import { type ExportTable, toCsv } from '#core/domain/export-table';
 import { OUTCOME_TYPES, type RecommendationHeadline } from '#core/ports';
+import { countCases } from '#core/protection/cases';
 import { getDistrict } from '#core/reference/districts';
 import {
   analyseProfiles,
@@ -33,10 +34,11 @@ import {
 const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 async function districtSummary(deps: ApiDeps, district: string) {
-  const [youthIds, outcomes, reviews] = await Promise.all([
+  const [youthIds, outcomes, reviews, cases] = await Promise.all([
     deps.stats.youthIdsInDistrict(district),
     deps.stats.outcomeCounts(district),
     deps.stats.reviewFlags(district),
+    deps.cases.listByDistrict(district),
   ]);
   const headlines = await deps.recommendations.headlines(youthIds);
   return {
@@ -44,6 +46,7 @@ async function districtSummary(deps: ApiDeps, district: string) {
     youth: youthIds.length,
     withRecommendations: headlines.size,
     outcomes,
+    cases: countCases(cases, new Date(deps.now()).toISOString(), deps.pilotDistricts),
     reviews: reviews
       .map((flag) => ({
         kind: flag.kind,

@@ -116,8 +116,8 @@ export const releaseHeld = defineRoute({
       );
     if (!current) throw missing();
     authorize(principal, 'review:release', {
-      kind: params.kind,
-      opportunityId: params.opportunityId,
+      record: params.kind === 'job' ? 'vacancy' : 'training offer',
+      id: params.opportunityId,
       district: current.district,
     });
     const at = new Date(deps.now()).toISOString();

@@ -25,7 +25,7 @@ import {
   youthProfileResponse,
 } from '../schemas.ts';
 
-type YouthAction = Extract<Action, 'youth:read' | 'youth:recommendations' | 'outcome:record'>;
+type YouthAction = Extract<Action, 'youth:read' | 'youth:recommendations' | 'outcome:record' | 'case:raise'>;
 
 /**
  * The stored youth, if the caller may act on it. Authorization reads the stored district, never

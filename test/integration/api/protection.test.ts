@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { occupationReference } from '#core/reference/occupations';
 import { createScoringContext } from '#core/scoring/index';
+import { createInvitation } from '#core/usecases/assessment';
 import { type IngestDeps, ingestUpload } from '#core/usecases/ingest-upload';
 import { runNightlyRematch } from '#core/usecases/nightly-rematch';
 import { createMatchingSetup } from '#core/usecases/setup';
@@ -174,5 +175,161 @@ describe('vacancies held on intake', () => {
       'V-FEE',
       'V-WORD',
     ]);
+  });
+});
+
+describe('complaint cases', () => {
+  let caseId = '';
+  const rematch = () => runNightlyRematch(AS_OF, deps, deps.matching, async () => undefined);
+  const raise = (body: Record<string, unknown>) =>
+    api().call('counsellor', 'POST', '/v1/youth/Y-1/cases', { body });
+
+  it('refuses an unknown category with the allowed values', async () => {
+    const response = await raise({ category: 'gaji', severity: 'high', description: 'Gaji telat' });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toMatch(/kategori "gaji" tidak dikenal/);
+  });
+
+  it('a serious case suspends the vacancy: it leaves the youth recommendations on the next rematch', async () => {
+    const response = await raise({
+      category: 'harassment_or_violence',
+      severity: 'high',
+      description: 'Pelecehan oleh mandor shift malam',
+      opportunity: { kind: 'job', id: 'V-FAIR' },
+      anonymousToEmployer: true,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ suspended: true, employerVacanciesHeld: 0 });
+    expect(response.body.case).toMatchObject({ status: 'open', youthId: 'Y-1', anonymousToEmployer: true });
+    caseId = response.body.case.caseId;
+    expect(await recommendedJobs()).toContain('V-FAIR');
+    await rematch();
+    expect(await recommendedJobs()).not.toContain('V-FAIR');
+    const held = await api().call('manager', 'GET', '/v1/reviews/held');
+    const fair = (held.body.items as { opportunityId: string; holds: { code: string }[] }[]).find(
+      (i) => i.opportunityId === 'V-FAIR',
+    );
+    expect(fair!.holds.map((h) => h.code)).toEqual(['serious_complaint']);
+  });
+
+  it('moves only forward, refers to a service of the directory, and keeps who and when', async () => {
+    const post = (who: 'counsellor' | 'manager', path: string, body: unknown) =>
+      api().call(who, 'POST', `/v1/cases/${caseId}${path}`, { body });
+    const outOfOrder = await post('counsellor', '/status', { status: 'resolved', reason: 'sudah selesai' });
+    expect(outOfOrder.status).toBe(400);
+    expect(outOfOrder.body.message).toMatch(
+      /dari open ke resolved tidak diizinkan; berikutnya: in_review, closed/,
+    );
+    expect((await post('manager', '/status', { status: 'in_review', reason: 'ditangani' })).status).toBe(200);
+    const nowhere = await post('counsellor', '/referral', { serviceId: 'lbh-tidak-ada' });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.message).toMatch(/layanan "lbh-tidak-ada" tidak ada di direktori/);
+    const referred = await post('counsellor', '/referral', {
+      serviceId: 'contoh-uptd-ppa',
+      note: 'pendampingan',
+    });
+    expect(referred.status).toBe(200);
+    expect(referred.body).toMatchObject({
+      status: 'referred',
+      referral: { serviceId: 'contoh-uptd-ppa', status: 'sent' },
+    });
+    const accepted = await post('manager', '/referral/status', {
+      status: 'accepted',
+      reason: 'UPTD PPA menerima',
+    });
+    expect(
+      accepted.body.history.map((e: { action: string; by: { id: string } }) => [e.action, e.by.id]),
+    ).toEqual([
+      ['opened', 'c-semarang'],
+      ['status', 'm-1'],
+      ['referred', 'c-semarang'],
+      ['referral_status', 'm-1'],
+    ]);
+    expect((await post('counsellor', '/assignee', { role: 'manager', id: 'm-1' })).body.assignee).toEqual({
+      role: 'manager',
+      id: 'm-1',
+    });
+  });
+
+  it('lists and filters cases; managers see them without the youth id; other districts see nothing', async () => {
+    const mine = await api().call('counsellor', 'GET', '/v1/cases?status=referred&severity=high');
+    expect(mine.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
+    expect(mine.body.items[0].youthId).toBe('Y-1');
+    expect((await api().call('counsellor', 'GET', '/v1/cases?status=open')).body.items).toEqual([]);
+    const managers = await api().call('manager', 'GET', '/v1/cases');
+    expect(managers.body.items).toHaveLength(1);
+    expect(managers.body.items[0].youthId).toBeUndefined();
+    expect((await api().call('counsellorKendal', 'GET', `/v1/cases/${caseId}`)).status).toBe(404);
+    expect((await api().call('counsellorKendal', 'GET', '/v1/cases?district=3374')).status).toBe(404);
+    expect((await api().call('employer', 'GET', '/v1/cases')).status).toBe(403);
+  });
+
+  it('a manager lifts the suspension with a reason; the vacancy comes back on the next rematch', async () => {
+    const released = await api().call('manager', 'POST', '/v1/reviews/job/V-FAIR/release', {
+      body: { reason: 'mandor diberhentikan, korban didampingi UPTD PPA' },
+    });
+    expect(released.status).toBe(200);
+    await rematch();
+    expect(await recommendedJobs()).toContain('V-FAIR');
+  });
+
+  it('repeated cases against one employer hold all its vacancies', async () => {
+    const response = await raise({
+      category: 'unpaid_or_late_wages',
+      severity: 'medium',
+      description: 'Upah lembur tidak dibayar',
+      opportunity: { kind: 'job', id: 'V-LOW' },
+    });
+    expect(response.body).toMatchObject({ suspended: false, employerVacanciesHeld: 4 });
+    await rematch();
+    expect(await recommendedJobs()).toEqual([]);
+  });
+
+  it('counts cases in the manager summary', async () => {
+    const summary = await api().call('manager', 'GET', '/v1/reports/summary?district=3374');
+    expect(summary.body.districts[0].cases).toMatchObject({
+      total: 2,
+      open: 2,
+      referred: 1,
+      aboutEmployersOutside: 0,
+      bySeverity: { high: 1, medium: 1, low: 0 },
+    });
+  });
+
+  it('the youth raises a case from the assessment app with the invitation code, anonymous by default', async () => {
+    const { deps: apiDeps } = api();
+    const made = await createInvitation(
+      {
+        youthId: 'Y-1',
+        district: '3374',
+        instrument: 'sinergi-minat-bakat-mini-v1',
+        registry: { gender: 'F', birthDate: '2003-04-10', education: 'SMK' },
+        paperAptitudes: {},
+        counsellor: { name: 'Bu Rina' },
+        createdBy: 'c-semarang',
+      },
+      apiDeps.assessment,
+    );
+    const response = await api().call(undefined, 'POST', '/v1/assessment/cases', {
+      body: { category: 'fees_charged', description: 'Diminta uang seragam' },
+      headers: { 'x-invitation-code': made.code },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'open', anonymousToEmployer: true });
+    const noCode = await api().call(undefined, 'POST', '/v1/assessment/cases', {
+      body: { category: 'fees_charged', description: 'Diminta uang seragam' },
+    });
+    expect(noCode.status).toBe(400);
+    const listed = await api().call('counsellor', 'GET', '/v1/cases?category=fees_charged');
+    expect(listed.body.items[0]).toMatchObject({ raisedBy: { role: 'youth' }, severity: 'medium' });
+    expect(listed.body.items[0].assignee).toBeUndefined();
+  });
+
+  it("goes with the youth's export and erasure", async () => {
+    const exported = await api().call('admin', 'GET', '/v1/youth/Y-1/export');
+    expect(exported.body.cases).toHaveLength(3);
+    expect((await api().call('admin', 'DELETE', '/v1/youth/Y-1')).status).toBe(200);
+    expect(await api().deps.cases.listByYouth('Y-1')).toEqual([]);
+    expect((await api().call('counsellor', 'GET', '/v1/cases')).body.items).toEqual([]);
   });
 });

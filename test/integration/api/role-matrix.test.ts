@@ -5,10 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_TEXT } from '#core/assessment/consent';
+import { changeStatus, openCase, referCase } from '#core/protection/cases';
+import { EXAMPLE_SERVICE_DIRECTORY } from '#core/protection/services';
 import { createInvitation } from '#core/usecases/assessment';
 import { DynamoOpportunityReviewRepository } from '#functions/adapters/dynamodb/reviews';
 import { DynamoYouthRepository } from '#functions/adapters/dynamodb/youth';
-import { AUDIT, heldReview, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
+import { AUDIT, heldReview, NOW, PRINCIPALS, type PrincipalName, SEMARANG, storedYouth } from './fixtures.ts';
 import { storeAudit, useApiStack } from './harness.ts';
 
 const api = useApiStack();
@@ -64,6 +66,9 @@ const managerOnly = {
   admin: 403,
   none: 401,
 };
+
+/** Counsellors and managers of the case's district act on it; nobody else sees it. */
+const caseWorkers = { ...counsellorOnly, manager: 200 };
 
 const ROWS: Row[] = [
   {
@@ -221,6 +226,50 @@ const ROWS: Row[] = [
   { route: 'GET /v1/reports/summary', target: () => '/v1/reports/summary', expected: managerOnly },
   { route: 'GET /v1/reviews/held', target: () => '/v1/reviews/held', expected: managerOnly },
   {
+    route: 'POST /v1/youth/{youthId}/cases',
+    target: () => '/v1/youth/Y-S2/cases',
+    body: { category: 'other', severity: 'low', description: 'Jam kerja tidak sesuai kontrak' },
+    expected: { ...counsellorOnly, counsellor: 201 },
+  },
+  { route: 'GET /v1/cases', target: () => '/v1/cases', expected: { ...caseWorkers, counsellorKendal: 200 } },
+  { route: 'GET /v1/cases/{caseId}', target: (who) => `/v1/cases/C-A-${who}`, expected: caseWorkers },
+  {
+    route: 'POST /v1/cases/{caseId}/status',
+    target: (who) => `/v1/cases/C-S-${who}/status`,
+    body: { status: 'in_review', reason: 'sedang ditangani' },
+    expected: caseWorkers,
+  },
+  {
+    route: 'POST /v1/cases/{caseId}/assignee',
+    target: (who) => `/v1/cases/C-A-${who}/assignee`,
+    body: { role: 'manager', id: 'm-1' },
+    expected: caseWorkers,
+  },
+  {
+    route: 'POST /v1/cases/{caseId}/referral',
+    target: (who) => `/v1/cases/C-R-${who}/referral`,
+    body: { serviceId: 'contoh-disnaker-mediasi' },
+    expected: caseWorkers,
+  },
+  {
+    route: 'POST /v1/cases/{caseId}/referral/status',
+    target: (who) => `/v1/cases/C-RS-${who}/referral/status`,
+    body: { status: 'accepted', reason: 'layanan menerima' },
+    expected: caseWorkers,
+  },
+  {
+    route: 'GET /v1/services',
+    target: () => `/v1/services?district=${SEMARANG}`,
+    expected: { ...caseWorkers, counsellorKendal: 200 },
+  },
+  {
+    route: 'POST /v1/assessment/cases',
+    target: () => '/v1/assessment/cases',
+    withCode: true,
+    body: { category: 'fees_charged', description: 'Diminta uang seragam' },
+    expected: everyone(201),
+  },
+  {
     route: 'POST /v1/reviews/{kind}/{opportunityId}/release',
     target: () => '/v1/reviews/job/V-1/release',
     body: { reason: 'upah sudah dikonfirmasi sesuai UMK' },
@@ -354,6 +403,35 @@ beforeAll(async () => {
   await new DynamoOpportunityReviewRepository({ client: dynamo.client, tableName }).save(
     heldReview('V-1', 'E1', SEMARANG),
   );
+  // One case per column and route, in the state the route acts on.
+  const at = new Date(NOW).toISOString();
+  const worker = { role: 'manager', id: 'm-1' };
+  for (const who of COLUMNS) {
+    const open = (id: string) =>
+      openCase(
+        {
+          caseId: id,
+          youthId: 'Y-S1',
+          district: SEMARANG,
+          category: 'other',
+          severity: 'low',
+          description: 'x',
+          raisedBy: worker,
+        },
+        at,
+      );
+    const inReview = changeStatus(open(`C-R-${who}`), 'in_review', worker, 'ditangani', at);
+    const referred = referCase(
+      changeStatus(open(`C-RS-${who}`), 'in_review', worker, 'ditangani', at),
+      'contoh-uptd-ppa',
+      EXAMPLE_SERVICE_DIRECTORY,
+      worker,
+      undefined,
+      at,
+    );
+    for (const c of [open(`C-S-${who}`), open(`C-A-${who}`), inReview, referred])
+      await deps.cases.save({ ...c, version: 1 });
+  }
 });
 
 describe('role matrix', () => {

@@ -121,6 +121,28 @@ describe('responses follow the documented contract', () => {
     };
     for (const [who, method, target, body] of calls) await check(who, method, target, body);
 
+    // A complaint case through its lifecycle, by a counsellor and the district's manager.
+    const raised = await check(PRINCIPALS.counsellor, 'POST', '/v1/youth/Y-S1/cases', {
+      category: 'unpaid_or_late_wages',
+      severity: 'high',
+      description: 'Upah belum dibayar',
+      opportunity: { kind: 'job', id: 'V-2' },
+    });
+    const cases = `/v1/cases/${raised.case.caseId}`;
+    await check(PRINCIPALS.manager, 'GET', '/v1/cases?status=open');
+    await check(PRINCIPALS.manager, 'GET', cases);
+    await check(PRINCIPALS.manager, 'POST', `${cases}/assignee`, { role: 'counsellor', id: 'c-semarang' });
+    await check(PRINCIPALS.counsellor, 'POST', `${cases}/status`, {
+      status: 'in_review',
+      reason: 'ditangani',
+    });
+    await check(PRINCIPALS.counsellor, 'GET', `/v1/services?district=${SEMARANG}`);
+    await check(PRINCIPALS.counsellor, 'POST', `${cases}/referral`, { serviceId: 'contoh-disnaker-mediasi' });
+    await check(PRINCIPALS.counsellor, 'POST', `${cases}/referral/status`, {
+      status: 'accepted',
+      reason: 'diterima',
+    });
+
     // Invitations, then the assessment app with the code.
     const counsellor = PRINCIPALS.counsellor;
     const made = await check(counsellor, 'POST', '/v1/invitations', {
@@ -164,6 +186,13 @@ describe('responses follow the documented contract', () => {
     });
     await check(undefined, 'GET', '/v1/assessment/status', undefined, code);
     await check(undefined, 'GET', '/v1/assessment/results?lang=en', undefined, code);
+    await check(
+      undefined,
+      'POST',
+      '/v1/assessment/cases',
+      { category: 'other', description: 'Pertanyaan' },
+      code,
+    );
     const other = await check(counsellor, 'POST', '/v1/invitations', {
       youthId: 'Y-S1',
       instrument: MINI,

@@ -178,6 +178,41 @@ const EXPECTED: Record<Action, Record<Role, [own: Outcome, foreign: Outcome]>> =
     manager: ['allow', 404],
     admin: [403, 403],
   },
+  'case:raise': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: [403, 403],
+    admin: [403, 403],
+  },
+  'case:list': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 403],
+    admin: [403, 403],
+  },
+  'case:read': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 404],
+    admin: [403, 403],
+  },
+  'case:update': {
+    counsellor: ['allow', 404],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 404],
+    admin: [403, 403],
+  },
+  'services:list': {
+    counsellor: ['allow', 'allow'],
+    employer: [403, 403],
+    provider: [403, 403],
+    manager: ['allow', 'allow'],
+    admin: [403, 403],
+  },
 };
 
 const OWN_UPLOAD_KIND: Record<Role, 'assessments' | 'vacancies' | 'trainings'> = {
@@ -237,8 +272,17 @@ function resourceFor(action: Action, role: Role, which: 'own' | 'foreign'): Acti
     case 'reports:audit':
     case 'review:list':
       return { districts: [own ? '3374' : '3301'] };
+    case 'case:list':
+      return { districts: [own ? '3374' : '3301'] };
     case 'review:release':
-      return { kind: 'job', opportunityId: own ? 'V-1' : 'V-2', district: own ? '3374' : '3301' };
+      return { record: 'vacancy', id: own ? 'V-1' : 'V-2', district: own ? '3374' : '3301' };
+    case 'case:read':
+    case 'case:update':
+      return { record: 'case', id: own ? 'C-1' : 'C-2', district: own ? '3374' : '3301' };
+    case 'case:raise':
+      return own ? { youthId: 'Y-1', district: '3374' } : { youthId: 'Y-2', district: '3301' };
+    case 'services:list':
+      return undefined;
   }
 }
 

@@ -61,3 +61,32 @@ describe('derived keys', () => {
     expect(() => resolveApiKeys({ cursorKeys: [Buffer.alloc(32).toString('hex')] })).toThrow(/PSEUDONYM_KEY/);
   });
 });
+
+describe('the referral directory (SERVICE_DIRECTORY)', () => {
+  it('defaults to the shipped examples and reads a configured one', () => {
+    expect(readApiConfig({ ...BASE, NIK_KEY }).services.services.every((s) => s.example)).toBe(true);
+    const configured = {
+      services: [
+        {
+          id: 'lbh-semarang',
+          kind: 'legal_aid',
+          name: 'LBH',
+          districts: ['3374'],
+          contact: 'x',
+          example: false,
+        },
+      ],
+    };
+    const config = readApiConfig({ ...BASE, NIK_KEY, SERVICE_DIRECTORY: JSON.stringify(configured) });
+    expect(config.services.services.map((s) => s.id)).toEqual(['lbh-semarang']);
+  });
+
+  it('fails fast, naming the variable, on bad JSON or a bad entry', () => {
+    expect(() => readApiConfig({ ...BASE, NIK_KEY, SERVICE_DIRECTORY: '{nope' })).toThrow(
+      /SERVICE_DIRECTORY/,
+    );
+    expect(() =>
+      readApiConfig({ ...BASE, NIK_KEY, SERVICE_DIRECTORY: JSON.stringify({ services: [{ id: 'X' }] }) }),
+    ).toThrow(/SERVICE_DIRECTORY: .*services\.0/);
+  });
+});

@@ -92,6 +92,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/assessment/results',
       'GET /v1/assessment/session',
       'GET /v1/assessment/status',
+      'POST /v1/assessment/cases',
       'POST /v1/assessment/consent',
       'POST /v1/assessment/submission',
     ]);
