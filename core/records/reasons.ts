@@ -100,6 +100,14 @@ const CATALOGUE: ReadonlyArray<readonly [RegExp, Rewrite]> = [
     (n) => `harus tepat 16 angka; isian ini ${n} karakter`,
   ],
   [/^must be exactly 16 digits$/, () => 'harus tepat 16 angka'],
+  [
+    /^needs wage_monthly_idr, the lower end of the range, not above it$/,
+    () => 'perlu wage_monthly_idr, batas bawah rentang, yang tidak lebih besar darinya',
+  ],
+  [
+    /^is above 0 while applicant_pays says the applicant pays nothing$/,
+    () => 'lebih dari 0 padahal applicant_pays menyatakan pelamar tidak membayar apa pun',
+  ],
   [/^max_age must not be below min_age$/, () => 'usia maksimal tidak boleh di bawah usia minimal'],
   [/^is after the assessment date$/, () => 'setelah tanggal asesmen'],
   [/^must be at least 1$/, () => 'paling sedikit 1'],

@@ -64,8 +64,7 @@ function wageRangeCheck(value: { wage_monthly_idr?: unknown; wage_max_monthly_id
 }
 
 const WAGE_RANGE_MESSAGE = {
-  message:
-    'wage_max_monthly_idr perlu wage_monthly_idr (batas bawah) yang tidak lebih besar darinya (a wage maximum needs a minimum that is not above it)',
+  message: 'needs wage_monthly_idr, the lower end of the range, not above it',
   path: ['wage_max_monthly_idr'],
   when: () => true,
 };
@@ -79,8 +78,7 @@ function feeAgreesCheck(value: { applicant_pays?: unknown; applicant_fee_idr?: u
 }
 
 const FEE_AGREES_MESSAGE = {
-  message:
-    'applicant_pays "tidak" bertentangan dengan applicant_fee_idr lebih dari 0 (says the applicant pays nothing but names a fee)',
+  message: 'is above 0 while applicant_pays says the applicant pays nothing',
   path: ['applicant_fee_idr'],
   when: () => true,
 };

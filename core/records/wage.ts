@@ -1,6 +1,6 @@
 /**
- * Wage and fee cells of vacancy files, with reasons in Indonesian first (employers read them in
- * their upload reports) and English after. Amounts are read as spreadsheets hold them: numbers,
+ * Wage and fee cells of vacancy files; reasons in English as every parser writes them, translated
+ * for readers by core/records/reasons.ts. Amounts are read as spreadsheets hold them: numbers,
  * "Rp 2.500.000", "2.500.000,-", "Rp2.474.598,99", "2,5 juta" or "2,5 jt".
  */
 import { type CellParser, isBlank, rupiah, shown } from './cells.ts';
