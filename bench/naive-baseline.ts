@@ -90,7 +90,10 @@ function sliceTopK(
         y.preferences.willingToRelocate === true,
         config.reach,
       );
-      reach.set(i, j, r ?? 0);
+      const unconfirmed = needs.some(
+        (need) => !o.accessibleFor.includes(need) && !o.adjustableFor?.includes(need),
+      );
+      reach.set(i, j, unconfirmed ? (r ?? 0) * (1 - config.accessibility.unconfirmedCost) : (r ?? 0));
       const ok =
         r !== null &&
         o.capacity > 0 &&
@@ -98,7 +101,7 @@ function sliceTopK(
         age >= (o.minAge ?? 0) &&
         age <= (o.maxAge ?? 200) &&
         educationRank(y.education) >= educationRank(o.minEducation) &&
-        needs.every((need) => o.accessibleFor.includes(need));
+        !needs.some((need) => o.notAccessibleFor?.includes(need));
       feasible.set(i, j, ok ? 1 : 0);
     });
   });

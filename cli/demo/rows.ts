@@ -61,6 +61,8 @@ export function vacancyRow(v: Vacancy): Row<VacancyColumn> {
     skills: list(v.skills),
     riasec: riasecCell(v.riasec),
     accessible_for: list(v.accessible_for),
+    adjustable_for: list(v.adjustable_for),
+    not_accessible_for: list(v.not_accessible_for),
     gender_requirement: v.gender_requirement,
     wage_monthly_idr: v.wage_monthly_idr,
     wage_max_monthly_idr: v.wage_max_monthly_idr,
@@ -92,6 +94,8 @@ export function trainingRow(t: TrainingOffer): Row<TrainingColumn> {
     min_age: t.min_age,
     max_age: t.max_age,
     accessible_for: list(t.accessible_for),
+    adjustable_for: list(t.adjustable_for),
+    not_accessible_for: list(t.not_accessible_for),
     certified: yesNo(t.certified),
   };
 }

@@ -78,7 +78,13 @@ export interface OpportunityProfile {
   maxAge?: number;
   /** Required skills (jobs) or skills taught (trainings), vocabulary ids. */
   skills: string[];
+  /**
+   * Accessibility per need: stated accessible, adjustable (the owner can make a reasonable
+   * accommodation), or not accessible; a need in none of the three is unknown, which excludes no one.
+   */
   accessibleFor: DisabilityDomain[];
+  adjustableFor?: DisabilityDomain[];
+  notAccessibleFor?: DisabilityDomain[];
   /** Last day the opportunity can be taken: closing date (jobs) or start date (trainings). */
   deadline: IsoDate;
   contractType?: ContractType;

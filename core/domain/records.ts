@@ -54,6 +54,10 @@ export interface Vacancy {
   /** Overrides the occupation's default profile; O*NET 1-7 scale. A Holland code is expanded. */
   riasec?: RiasecVector;
   accessible_for?: DisabilityDomain[];
+  /** Needs the employer can accommodate on request (reasonable accommodation). */
+  adjustable_for?: DisabilityDomain[];
+  /** Needs the workplace cannot accommodate: a hard exclusion. */
+  not_accessible_for?: DisabilityDomain[];
   gender_requirement?: GenderRequirement;
   /** Monthly wage in rupiah: the figure stated, or the lower end of a range. */
   wage_monthly_idr?: number;
@@ -89,6 +93,8 @@ export interface TrainingOffer {
   min_age?: number;
   max_age?: number;
   accessible_for?: DisabilityDomain[];
+  adjustable_for?: DisabilityDomain[];
+  not_accessible_for?: DisabilityDomain[];
   certified?: boolean;
 }
 

@@ -82,6 +82,16 @@ const allocationSchema = z
   .refine((a) => a.maxLoadFactor >= a.loadFactor, { message: 'maxLoadFactor must be at least loadFactor' })
   .prefault({});
 
+const accessibilitySchema = z
+  .object({
+    /**
+     * Share of the reach component an opportunity loses when its accessibility for one of the
+     * youth's needs is not stated: a small rank cost, never an exclusion.
+     */
+    unconfirmedCost: share.default(0.2),
+  })
+  .prefault({});
+
 export const matchConfigSchema = z.object({
   version: z.literal(MATCH_CONFIG_VERSION),
   weights: weightsSchema.default(DEFAULT_WEIGHTS),
@@ -106,6 +116,7 @@ export const matchConfigSchema = z.object({
   topTrainings: z.number().int().min(0).max(100).default(5),
   pathways: pathwaySchema,
   allocation: allocationSchema,
+  accessibility: accessibilitySchema,
 });
 
 export type MatchConfig = z.infer<typeof matchConfigSchema>;

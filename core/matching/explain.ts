@@ -35,6 +35,8 @@ export interface ExplanationFacts {
   score: number;
   components: ScoreComponents;
   genderReview: boolean;
+  /** For a youth with an accommodation need: what the opportunity states about it. */
+  accessibility?: 'stated' | 'adjustable' | 'unconfirmed';
 }
 
 const POWERS = [1, 10, 100, 1000];
@@ -184,6 +186,28 @@ const GENDER_REVIEW: Bilingual = {
   en: 'The vacancy states a gender requirement; it is flagged for programme review and does not affect this recommendation.',
 };
 
+const ACCESSIBILITY: Record<NonNullable<ExplanationFacts['accessibility']>, Bilingual> = {
+  stated: {
+    id: 'Tempat ini menyatakan dapat diakses untuk kebutuhan Anda.',
+    en: 'It states it is accessible for your needs.',
+  },
+  adjustable: {
+    id: 'Penyedia dapat melakukan penyesuaian agar tempat ini dapat diakses untuk kebutuhan Anda; bicarakan bersama konselor.',
+    en: 'The provider can make adjustments so it is accessible for your needs; discuss them with your counsellor.',
+  },
+  unconfirmed: {
+    id: 'Aksesibilitas untuk kebutuhan Anda belum dinyatakan: konfirmasikan dengan pemberi kerja atau penyelenggara.',
+    en: 'Accessibility for your needs is not stated: confirm with the employer or provider.',
+  },
+};
+
+function accessibilityOf(flags: readonly string[]): Pick<ExplanationFacts, 'accessibility'> {
+  if (flags.includes('accessibility_unconfirmed')) return { accessibility: 'unconfirmed' };
+  if (flags.includes('accessibility_adjustable')) return { accessibility: 'adjustable' };
+  if (flags.includes('accessibility_stated')) return { accessibility: 'stated' };
+  return {};
+}
+
 /** Interest congruence from which an explanation says "strongly". */
 const STRONG_INTEREST = 0.7;
 
@@ -195,6 +219,7 @@ export function explainRecommendation(facts: ExplanationFacts, label?: SkillLabe
     reachSentence(facts),
     scoreSentence(facts),
   ];
+  if (facts.accessibility) sentences.push(ACCESSIBILITY[facts.accessibility]);
   if (facts.genderReview) sentences.push(GENDER_REVIEW);
   return { id: sentences.map((s) => s.id).join(' '), en: sentences.map((s) => s.en).join(' ') };
 }
@@ -287,6 +312,7 @@ export function explainRecommendationFacts(
       score: r.score,
       components: r.components,
       genderReview: r.flags.includes('gender_requirement_review'),
+      ...accessibilityOf(r.flags),
     },
     label,
   );

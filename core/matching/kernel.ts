@@ -16,6 +16,8 @@ export interface KernelSettings {
   pathwayKeep: number;
   pathwayMinInterest: number;
   pathwayMaxSkillsOverlap: number;
+  /** Share of the reach component kept when accessibility for one of the youth's needs is unknown. */
+  unconfirmedAccessReach: number;
 }
 
 /** Top-K keys per youth, each youth's heap in its own slice of one array. */
@@ -116,7 +118,8 @@ export function runKernel(
   const wantPathways = pathways !== null && settings.pathwayKeep > 0;
   const minInterest = settings.pathwayMinInterest;
   const maxOverlap = settings.pathwayMaxSkillsOverlap;
-  const { unit: oUnit, aptitudeWeight: oApt, district, minAge, maxAge, accessMask } = set;
+  const { unit: oUnit, aptitudeWeight: oApt, district, minAge, maxAge, accessMask, blockMask } = set;
+  const unconfirmedReach = settings.unconfirmedAccessReach;
   const { skillBits: oBits, skillCount, skillBase, skillSlope, educationRank: oEdu } = set;
   const { unit: yUnit, aptitudeStrength: yStrength, skillBits: yBits, reach: yReach } = youth;
 
@@ -143,7 +146,7 @@ export function runKernel(
           const reach = yReach[reachRow + district[o]!]!;
           if (reach < 0) continue;
           if (age < minAge[o]! || age > maxAge[o]!) continue;
-          if ((need & ~accessMask[o]!) !== 0) continue;
+          if ((need & blockMask[o]!) !== 0) continue;
           const educationMet = edu >= oEdu[o]!;
           if (feasible !== undefined && educationMet) feasible[o]!++;
           if (!educationMet && !wantPathways) continue;
@@ -183,7 +186,7 @@ export function runKernel(
             Math.round(wI * interest) +
             Math.round(wA * Math.min(aptitude, 1)) +
             Math.round(wS * skills) +
-            Math.round(wR * reach);
+            Math.round(wR * ((need & ~accessMask[o]!) !== 0 ? reach * unconfirmedReach : reach));
           const key = units * n + (n - 1 - o);
           if (educationMet) heapPush(top, slot, key);
           if (bestYouth !== undefined && educationMet)

@@ -3,6 +3,7 @@
  * then explains only what was kept and works out pathways for wanted jobs out of reach.
  */
 import { isIsoDate } from '../domain/calendar.ts';
+import { domainsToMask } from '../domain/disability.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OpportunityProfile, YouthProfile } from '../domain/profiles.ts';
 import { APTITUDE_SUBTESTS } from '../domain/records.ts';
@@ -138,8 +139,19 @@ function isFeasible(ctx: Context, y: number, set: OpportunitySet, o: number): bo
     youthSet.educationRank[y]! >= set.educationRank[o]! &&
     age >= set.minAge[o]! &&
     age <= set.maxAge[o]! &&
-    (youthSet.needMask[y]! & ~set.accessMask[o]!) === 0
+    (youthSet.needMask[y]! & set.blockMask[o]!) === 0
   );
+}
+
+/** A need of the youth for which the opportunity states neither accessible nor adjustable. */
+function accessUnconfirmed(ctx: Context, y: number, set: OpportunitySet, o: number): boolean {
+  return (ctx.prepared.youth.needMask[y]! & ~set.accessMask[o]!) !== 0;
+}
+
+/** The reach component before weighting: reach, less the unconfirmed-accessibility cost. */
+function reachShare(ctx: Context, y: number, set: OpportunitySet, o: number): number {
+  const reach = Math.max(0, reachOf(ctx, y, set, o));
+  return accessUnconfirmed(ctx, y, set, o) ? reach * (1 - ctx.config.accessibility.unconfirmedCost) : reach;
 }
 
 function interestOf(youthSet: YouthSet, y: number, set: OpportunitySet, o: number): number {
@@ -178,7 +190,7 @@ function pairUnits(ctx: Context, y: number, set: OpportunitySet, o: number): num
     toScoreUnits(w.interest * interestOf(youthSet, y, set, o)) +
     toScoreUnits(w.aptitude * aptitudeOf(youthSet, y, set, o)) +
     toScoreUnits(w.skills * skills) +
-    toScoreUnits(w.reach * Math.max(0, reachOf(ctx, y, set, o)))
+    toScoreUnits(w.reach * reachShare(ctx, y, set, o))
   );
 }
 
@@ -196,7 +208,7 @@ function pairScore(ctx: Context, y: number, set: OpportunitySet, o: number): Pai
     interest: toScoreUnits(w.interest * interest),
     aptitude: toScoreUnits(w.aptitude * aptitude),
     skills: toScoreUnits(w.skills * skills),
-    reach: toScoreUnits(w.reach * Math.max(0, reach)),
+    reach: toScoreUnits(w.reach * reachShare(ctx, y, set, o)),
   };
   return {
     feasible,
@@ -275,6 +287,17 @@ function pairDetail(ctx: Context, y: number, set: OpportunitySet, o: number): Pa
   if (aptitudeNotAssessed) flags.push('aptitude_not_assessed');
   if (relocation) flags.push('relocation_required');
   if (distanceKm === null) flags.push('distance_unknown');
+  const need = ctx.prepared.youth.needMask[y]!;
+  if (need !== 0) {
+    const stated = domainsToMask(opportunity.accessibleFor) & ~set.blockMask[o]!;
+    flags.push(
+      accessUnconfirmed(ctx, y, set, o)
+        ? 'accessibility_unconfirmed'
+        : (need & ~stated) === 0
+          ? 'accessibility_stated'
+          : 'accessibility_adjustable',
+    );
+  }
   const preferred = youth.preferences.contractTypes;
   if (
     preferred &&
@@ -483,6 +506,7 @@ function kernelSettings(config: MatchConfig, keep: number): KernelSettings {
     pathwayKeep: config.pathways.maxJobs * 4,
     pathwayMinInterest: config.pathways.minInterest,
     pathwayMaxSkillsOverlap: config.pathways.maxSkillsOverlap,
+    unconfirmedAccessReach: 1 - config.accessibility.unconfirmedCost,
   };
 }
 

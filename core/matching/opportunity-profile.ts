@@ -88,6 +88,8 @@ export function vacancyToProfile(vacancy: Vacancy, ctx: OpportunityProfileContex
     minEducation: vacancy.min_education,
     skills: uniqueSorted(skills.known),
     accessibleFor: [...(vacancy.accessible_for ?? [])],
+    ...(vacancy.adjustable_for && { adjustableFor: [...vacancy.adjustable_for] }),
+    ...(vacancy.not_accessible_for && { notAccessibleFor: [...vacancy.not_accessible_for] }),
     deadline: vacancy.closing_date,
   };
   if (vacancy.min_age !== undefined) profile.minAge = vacancy.min_age;
@@ -143,6 +145,8 @@ export function trainingToProfile(training: TrainingOffer, ctx: OpportunityProfi
     minEducation: training.min_education,
     skills: uniqueSorted(skills.known),
     accessibleFor: [...(training.accessible_for ?? [])],
+    ...(training.adjustable_for && { adjustableFor: [...training.adjustable_for] }),
+    ...(training.not_accessible_for && { notAccessibleFor: [...training.not_accessible_for] }),
     deadline: training.start_date,
     costIdr: training.cost_idr,
     durationDays: training.duration_days,

@@ -49,7 +49,9 @@ export interface OpportunitySet {
   educationRank: Uint8Array;
   minAge: Int16Array;
   maxAge: Int16Array;
+  /** Needs stated accessible or adjustable; needs stated not accessible (hard). */
   accessMask: Uint8Array;
+  blockMask: Uint8Array;
   skillBits: Uint32Array;
   skillCount: Uint16Array;
   /** Skills component = skillBase + skillSlope * (skills the youth has among the opportunity's). */
@@ -161,6 +163,7 @@ export function buildOpportunitySet(
     minAge: new Int16Array(n),
     maxAge: new Int16Array(n),
     accessMask: new Uint8Array(n),
+    blockMask: new Uint8Array(n),
     skillBits: new Uint32Array(n * skills.words),
     skillCount: new Uint16Array(n),
     skillBase: new Float64Array(n),
@@ -175,7 +178,9 @@ export function buildOpportunitySet(
     set.educationRank[i] = educationRank(o.minEducation);
     set.minAge[i] = o.minAge ?? NO_AGE_LIMIT_MIN;
     set.maxAge[i] = o.maxAge ?? NO_AGE_LIMIT_MAX;
-    set.accessMask[i] = domainsToMask(o.accessibleFor);
+    set.blockMask[i] = domainsToMask(o.notAccessibleFor ?? []);
+    // Not accessible wins over a contradictory accessible or adjustable for the same need.
+    set.accessMask[i] = domainsToMask([...o.accessibleFor, ...(o.adjustableFor ?? [])]) & ~set.blockMask[i]!;
     const count = setBits(set.skillBits, i * skills.words, o.skills, skills);
     set.skillCount[i] = count;
     // Both skills formulas are linear in the number of shared skills; see components.ts.

@@ -31,6 +31,8 @@ export const VACANCY_COLUMNS = [
   'skills',
   'riasec',
   'accessible_for',
+  'adjustable_for',
+  'not_accessible_for',
   'gender_requirement',
   'wage_monthly_idr',
   'wage_max_monthly_idr',
@@ -60,6 +62,8 @@ export const TRAINING_COLUMNS = [
   'min_age',
   'max_age',
   'accessible_for',
+  'adjustable_for',
+  'not_accessible_for',
   'certified',
 ] as const;
 
@@ -109,6 +113,9 @@ const SHARED_ALIASES: Record<string, string> = {
   umur_maks: 'max_age',
   ramah_disabilitas: 'accessible_for',
   aksesibel_untuk: 'accessible_for',
+  dapat_disesuaikan_untuk: 'adjustable_for',
+  akomodasi_untuk: 'adjustable_for',
+  tidak_aksesibel_untuk: 'not_accessible_for',
 };
 
 const VACANCY_ALIASES: Record<string, string> = {

@@ -38,6 +38,8 @@ export function trainingSchema(ctx: Pick<ParseContext, 'isKnownDistrict'> = {}):
       min_age: optional(integer(15, 100)),
       max_age: optional(integer(15, 100)),
       accessible_for: optional(list(disabilityDomain)),
+      adjustable_for: optional(list(disabilityDomain)),
+      not_accessible_for: optional(list(disabilityDomain)),
       certified: optional(yesNo),
     })
     .refine(ageWindowCheck, AGE_WINDOW_MESSAGE);

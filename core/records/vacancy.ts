@@ -37,6 +37,8 @@ export function vacancySchema(ctx: Pick<ParseContext, 'isKnownDistrict'> = {}): 
       skills: optional(list(text(100))),
       riasec: optional(riasec),
       accessible_for: optional(list(disabilityDomain)),
+      adjustable_for: optional(list(disabilityDomain)),
+      not_accessible_for: optional(list(disabilityDomain)),
       gender_requirement: optional(genderRequirement),
       wage_monthly_idr: optional(monthlyWage),
       wage_max_monthly_idr: optional(monthlyWage),

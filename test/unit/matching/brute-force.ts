@@ -102,7 +102,14 @@ function feasible(youth: YouthProfile, opportunity: OpportunityProfile, asOf: Is
   if (opportunity.minAge !== undefined && age < opportunity.minAge) return false;
   if (opportunity.maxAge !== undefined && age > opportunity.maxAge) return false;
   if (!meetsEducation(youth.education, opportunity.minEducation)) return false;
-  return accommodationNeeds(youth.disability).every((need) => opportunity.accessibleFor.includes(need));
+  return !accommodationNeeds(youth.disability).some((need) => opportunity.notAccessibleFor?.includes(need));
+}
+
+/** A need that is neither stated accessible nor adjustable (and not excluded) costs part of reach. */
+function accessUnconfirmed(youth: YouthProfile, opportunity: OpportunityProfile): boolean {
+  return accommodationNeeds(youth.disability).some(
+    (need) => !opportunity.accessibleFor.includes(need) && !opportunity.adjustableFor?.includes(need),
+  );
 }
 
 function score(
@@ -120,7 +127,10 @@ function score(
     interest: units(w.interest * interest(youth, opportunity)),
     aptitude: units(w.aptitude * aptitude(youth, opportunity, options.config)),
     skills: units(w.skills * skills(youth, opportunity)),
-    reach: units(w.reach * r),
+    reach: units(
+      w.reach *
+        (accessUnconfirmed(youth, opportunity) ? r * (1 - options.config.accessibility.unconfirmedCost) : r),
+    ),
   };
   return {
     opportunityId: opportunity.id,

@@ -66,21 +66,26 @@ describe('hard constraints at their boundaries', () => {
     expect(moving[0]!.flags).toEqual(expect.arrayContaining(['relocation_required', 'distance_unknown']));
   });
 
-  it('disability: difficulty 2 needs no accommodation, difficulty 3 needs the domain covered', () => {
-    expect(jobsFor(youth({ disability: { walking: 2 } }), job())).toHaveLength(1);
-    expect(jobsFor(youth({ disability: { walking: 3 } }), job())).toHaveLength(0);
-    expect(jobsFor(youth({ disability: { walking: 4 } }), job({ accessibleFor: ['walking'] }))).toHaveLength(
-      1,
+  it('disability: difficulty 2 needs nothing; a need stated not accessible excludes, an unknown one does not', () => {
+    expect(jobsFor(youth({ disability: { walking: 2 } }), job())[0]!.flags).not.toContain(
+      'accessibility_unconfirmed',
+    );
+    expect(jobsFor(youth({ disability: { walking: 3 } }), job())[0]!.flags).toContain(
+      'accessibility_unconfirmed',
     );
     expect(
-      jobsFor(youth({ disability: { walking: 3, hearing: 3 } }), job({ accessibleFor: ['walking'] })),
+      jobsFor(youth({ disability: { walking: 4 } }), job({ notAccessibleFor: ['walking'] })),
     ).toHaveLength(0);
+    expect(
+      jobsFor(youth({ disability: { walking: 3, hearing: 3 } }), job({ accessibleFor: ['walking'] }))[0]!
+        .flags,
+    ).toContain('accessibility_unconfirmed');
     expect(
       jobsFor(
         youth({ disability: { walking: 3, hearing: 3 } }),
         job({ accessibleFor: ['hearing', 'walking'] }),
-      ),
-    ).toHaveLength(1);
+      )[0]!.flags,
+    ).toContain('accessibility_stated');
   });
 
   it('deadline: open on the closing date itself, closed the day after', () => {
@@ -116,7 +121,7 @@ describe('hard constraints at their boundaries', () => {
 
   it('the reverse query applies the same constraints', () => {
     const candidates = topCandidates(
-      job({ minAge: 25, minEducation: 'SMK', accessibleFor: [] }),
+      job({ minAge: 25, minEducation: 'SMK', notAccessibleFor: ['seeing'] }),
       [
         youth({ youthId: 'old-enough', birthDate: '2001-11-15', education: 'SMA' }),
         youth({ youthId: 'too-young', birthDate: '2001-11-16', education: 'SMA' }),

@@ -52,8 +52,8 @@ describe('fairness audit', () => {
       youth({ youthId: 'c', gender: 'F', welfareDecile: 2, district: '3322' }),
     ];
     const opportunities = [
-      job({ id: 'V1', genderRequirement: 'male' }),
-      job({ id: 'V2', district: '3322', skills: ['las'] }),
+      job({ id: 'V1', genderRequirement: 'male', notAccessibleFor: ['seeing'] }),
+      job({ id: 'V2', district: '3322', skills: ['las'], notAccessibleFor: ['seeing'] }),
       job({ id: 'V3', genderRequirement: 'female', capacity: 0 }),
       training(),
     ];
