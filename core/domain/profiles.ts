@@ -68,6 +68,11 @@ export interface OpportunityProfile {
   /** O*NET 1-7 scale, RIASEC order. */
   riasec: RiasecVector;
   riasecSource: 'occupation' | 'override' | 'targets' | 'unknown';
+  /**
+   * Set when the interest profile and job zone are estimated from the occupation's ISCO-08 minor or
+   * sub-major group (the unit group has no O*NET profile of its own): the coarsest level used.
+   */
+  estimatedFrom?: 'minor_group' | 'sub_major_group';
   /** 1..5, O*NET job zone of the occupation (preparation needed). */
   jobZone: number;
   district: string;

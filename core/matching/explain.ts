@@ -35,6 +35,8 @@ export interface ExplanationFacts {
   score: number;
   components: ScoreComponents;
   genderReview: boolean;
+  /** The occupation's profile is estimated from its ISCO-08 minor or sub-major group. */
+  profileEstimated?: boolean;
   /** For a youth with an accommodation need: what the opportunity states about it. */
   accessibility?: 'stated' | 'adjustable' | 'unconfirmed';
 }
@@ -208,6 +210,11 @@ function accessibilityOf(flags: readonly string[]): Pick<ExplanationFacts, 'acce
   return {};
 }
 
+const PROFILE_ESTIMATED: Bilingual = {
+  id: 'Profil minat jabatan ini diperkirakan dari kelompok jabatannya (ISCO-08), jadi kecocokan minat kurang pasti.',
+  en: "This occupation's interest profile is estimated from its occupation group (ISCO-08), so the interest match is less certain.",
+};
+
 /** Interest congruence from which an explanation says "strongly". */
 const STRONG_INTEREST = 0.7;
 
@@ -219,6 +226,7 @@ export function explainRecommendation(facts: ExplanationFacts, label?: SkillLabe
     reachSentence(facts),
     scoreSentence(facts),
   ];
+  if (facts.profileEstimated) sentences.push(PROFILE_ESTIMATED);
   if (facts.accessibility) sentences.push(ACCESSIBILITY[facts.accessibility]);
   if (facts.genderReview) sentences.push(GENDER_REVIEW);
   return { id: sentences.map((s) => s.id).join(' '), en: sentences.map((s) => s.en).join(' ') };
@@ -312,6 +320,7 @@ export function explainRecommendationFacts(
       score: r.score,
       components: r.components,
       genderReview: r.flags.includes('gender_requirement_review'),
+      profileEstimated: r.flags.includes('occupation_profile_estimated'),
       ...accessibilityOf(r.flags),
     },
     label,

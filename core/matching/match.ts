@@ -287,6 +287,7 @@ function pairDetail(ctx: Context, y: number, set: OpportunitySet, o: number): Pa
   if (aptitudeNotAssessed) flags.push('aptitude_not_assessed');
   if (relocation) flags.push('relocation_required');
   if (distanceKm === null) flags.push('distance_unknown');
+  if (opportunity.estimatedFrom) flags.push('occupation_profile_estimated');
   const need = ctx.prepared.youth.needMask[y]!;
   if (need !== 0) {
     const stated = domainsToMask(opportunity.accessibleFor) & ~set.blockMask[o]!;

@@ -92,6 +92,9 @@ export function vacancyToProfile(vacancy: Vacancy, ctx: OpportunityProfileContex
     ...(vacancy.not_accessible_for && { notAccessibleFor: [...vacancy.not_accessible_for] }),
     deadline: vacancy.closing_date,
   };
+  if (occupation?.basis && occupation.basis !== 'unit_group' && !vacancy.riasec) {
+    profile.estimatedFrom = occupation.basis;
+  }
   if (vacancy.min_age !== undefined) profile.minAge = vacancy.min_age;
   if (vacancy.max_age !== undefined) profile.maxAge = vacancy.max_age;
   if (vacancy.contract_type !== undefined) profile.contractType = vacancy.contract_type;
@@ -154,6 +157,10 @@ export function trainingToProfile(training: TrainingOffer, ctx: OpportunityProfi
   };
   if (training.min_age !== undefined) profile.minAge = training.min_age;
   if (training.max_age !== undefined) profile.maxAge = training.max_age;
+  const estimated = known.flatMap((o) => (o.basis && o.basis !== 'unit_group' ? [o.basis] : []));
+  if (estimated.length > 0) {
+    profile.estimatedFrom = estimated.includes('sub_major_group') ? 'sub_major_group' : 'minor_group';
+  }
   return { profile, warnings };
 }
 

@@ -69,7 +69,7 @@ const NO_NEEDS = assessment({ youth_id: 'Y-FREE', nik: '3374016002000002', gende
 
 const VACANCIES: VacancyRow[] = [
   vacancy({ vacancy_id: 'V-ACCESSIBLE', accessible_for: 'walking|hearing' }),
-  vacancy({ vacancy_id: 'V-STAIRS', employer_name: 'CV Las Tangga', accessible_for: '' }),
+  vacancy({ vacancy_id: 'V-STAIRS', employer_name: 'CV Las Tangga', not_accessible_for: 'walking' }),
   vacancy({ vacancy_id: 'V-CLOSED', accessible_for: 'walking', closing_date: '2026-02-28' }),
   vacancy({ vacancy_id: 'V-MALE-ONLY', accessible_for: 'walking', gender_requirement: 'male' }),
 ];
@@ -82,13 +82,13 @@ beforeAll(async () => {
     file('trainings.jsonl'),
     jsonLines([
       training(),
-      training({ training_id: 'T-NO-RAMP', accessible_for: [], title: 'Las Lanjutan' }),
+      training({ training_id: 'T-NO-RAMP', not_accessible_for: ['walking'], title: 'Las Lanjutan' }),
     ]),
   );
   await writeWorkbook(file('vacancies.xlsx'), [
     vacancy({ vacancy_id: 'V-X-ACCESSIBLE', accessible_for: 'walking' }),
     { ...vacancy({ vacancy_id: 'V-X-BAD' }), openings: 0 },
-    vacancy({ vacancy_id: 'V-X-STAIRS' }),
+    vacancy({ vacancy_id: 'V-X-STAIRS', not_accessible_for: 'walking' }),
   ]);
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TrainingOffer, Vacancy } from '#core/domain/records';
 import type { OccupationInfo } from '#core/domain/reference';
 import type { RiasecVector } from '#core/domain/riasec';
-import { trainingToProfile, vacancyToProfile } from '#core/matching/index';
+import { matchAll, trainingToProfile, vacancyToProfile } from '#core/matching/index';
+import { job, options, youth } from './fixtures.ts';
 
 const OCCUPATIONS: Record<string, OccupationInfo> = {
   '7212': {
@@ -84,6 +85,27 @@ describe('vacancy profiles', () => {
     expect(profile.riasec).toEqual(riasec);
     expect(profile.riasecSource).toBe('override');
     expect(profile.jobZone).toBe(2);
+  });
+
+  it('an occupation estimated from its group is marked, and recommendations say so', () => {
+    const estimated = (code: string) =>
+      code === '7219' ? { ...OCCUPATIONS['7212']!, code, basis: 'minor_group' as const } : OCCUPATIONS[code];
+    const { profile } = vacancyToProfile(
+      { ...vacancy, occupation_code: '7219' },
+      { ...ctx, occupations: estimated },
+    );
+    expect(profile.estimatedFrom).toBe('minor_group');
+    const own = vacancyToProfile(
+      { ...vacancy, occupation_code: '7219', riasec: [7, 1, 1, 1, 1, 1] },
+      {
+        ...ctx,
+        occupations: estimated,
+      },
+    );
+    expect(own.profile.estimatedFrom).toBeUndefined();
+    const [set] = matchAll([youth()], [{ ...job(), estimatedFrom: 'minor_group' }], options());
+    expect(set!.jobs[0]!.flags).toContain('occupation_profile_estimated');
+    expect(set!.jobs[0]!.explanation.en).toContain('estimated from its occupation group');
   });
 
   it('an unknown occupation is a warning and makes interest neutral', () => {
