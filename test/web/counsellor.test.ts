@@ -90,7 +90,7 @@ describe('counsellor workspace', () => {
     const opportunity = t.page.getByLabel('Lowongan atau pelatihan');
     const firstJob = await opportunity.locator('option').nth(1).getAttribute('value');
     await opportunity.selectOption(firstJob!);
-    await t.page.getByLabel(/^Catatan/).fill('Melamar lewat kantor kabupaten');
+    await t.page.getByLabel(/^Catatan \(tanpa/).fill('Melamar lewat kantor kabupaten');
     await t.page.getByRole('button', { name: 'Simpan' }).click();
     await t.page.getByText('Tindak lanjut tersimpan.').waitFor();
     const history = t.page.locator('table', { has: t.page.locator('caption', { hasText: 'Riwayat' }) });
