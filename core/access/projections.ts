@@ -42,6 +42,9 @@ export interface AptitudeView {
  */
 export interface CounsellorYouthView {
   youthId: string;
+  /** Contact details: the counsellor of the district (and the admin's export) only. */
+  displayName?: string;
+  phone?: string;
   district: string;
   instrument: string;
   assessedAt: string;
@@ -88,6 +91,8 @@ function preferencesView(profile: YouthProfile): CounsellorYouthView['preference
 export function counsellorYouthView(profile: YouthProfile, options: { asOf: IsoDate }): CounsellorYouthView {
   return {
     youthId: profile.youthId,
+    ...(profile.displayName !== undefined && { displayName: profile.displayName }),
+    ...(profile.phone !== undefined && { phone: profile.phone }),
     district: profile.district,
     instrument: profile.instrument,
     assessedAt: profile.assessedAt,
@@ -115,6 +120,7 @@ export interface RankedView {
 
 export interface CounsellorYouthListItem {
   youthId: string;
+  displayName?: string;
   district: string;
   education: EducationLevel;
   hollandCode: string | null;
@@ -130,6 +136,7 @@ export function counsellorYouthListItem(
 ): CounsellorYouthListItem {
   const item: CounsellorYouthListItem = {
     youthId: profile.youthId,
+    ...(profile.displayName !== undefined && { displayName: profile.displayName }),
     district: profile.district,
     education: profile.education,
     hollandCode: profile.hollandCode,
@@ -154,8 +161,21 @@ function rankedView(ranked: RankedView): RankedView {
 /** What every reader of a recommendation is shown besides its text: the CLI's JSON and the API. */
 export type RecommendationFields = Omit<Recommendation, 'explanation' | 'basis'>;
 
-/** A recommendation in one language. */
-export type RecommendationView = RecommendationFields & { explanation: string };
+/**
+ * A recommendation in one language, with the opportunity's RIASEC profile (O*NET 1-7 scale) so a
+ * counsellor sees it beside the youth's; null when its occupation is unknown.
+ */
+export type RecommendationView = RecommendationFields & {
+  explanation: string;
+  occupationProfile: number[] | null;
+};
+
+/** Opportunity RIASEC profiles by `opportunityKey`. */
+export type OpportunityProfiles = ReadonlyMap<string, readonly number[] | null>;
+
+export function opportunityKey(kind: string, opportunityId: string): string {
+  return `${kind}#${opportunityId}`;
+}
 
 export type PathwayTrainingView = PathwayTraining;
 
@@ -228,17 +248,25 @@ export function pathwayFields(p: Pathway): PathwayFields {
 /** A youth's recommendations as a counsellor reads them, explanations in one language. */
 export function counsellorRecommendationsView(
   set: YouthRecommendations,
-  options: { lang: Language },
+  options: { lang: Language; profiles?: OpportunityProfiles },
 ): RecommendationsView {
-  const { lang } = options;
+  const { lang, profiles } = options;
+  const view = (r: Recommendation): RecommendationView => {
+    const profile = profiles?.get(opportunityKey(r.kind, r.opportunityId));
+    return {
+      ...recommendationFields(r),
+      explanation: r.explanation[lang],
+      occupationProfile: profile ? [...profile] : null,
+    };
+  };
   return {
     youthId: set.youthId,
     asOf: set.asOf,
     configVersion: set.configVersion,
     lang,
     hollandCode: set.hollandCode,
-    jobs: set.jobs.map((r) => ({ ...recommendationFields(r), explanation: r.explanation[lang] })),
-    trainings: set.trainings.map((r) => ({ ...recommendationFields(r), explanation: r.explanation[lang] })),
+    jobs: set.jobs.map(view),
+    trainings: set.trainings.map(view),
     pathways: set.pathways.map((p) => ({ ...pathwayFields(p), explanation: p.explanation[lang] })),
     flags: [...set.flags],
   };

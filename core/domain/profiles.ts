@@ -30,6 +30,10 @@ export interface YouthProfile {
   assessedAt: string;
   /** Kept for the fairness audit only. No score reads it. */
   gender: 'F' | 'M';
+  /** Contact details for the youth's counsellor (AssessmentRecord.display_name, .phone); no score reads them. */
+  displayName?: string;
+  /** E.164, `+62...`. */
+  phone?: string;
   birthDate: IsoDate;
   district: string;
   education: EducationLevel;

@@ -102,6 +102,12 @@ export interface AssessmentRecord {
   youth_id: string;
   /** 16-digit national ID as a string. Never logged; hashed before storage. */
   nik?: string;
+  /**
+   * How the counsellor recognises the youth, and how to reach them (`+62...`). Personal data: shown
+   * only to counsellors of the youth's district and to admins, never logged, erased with the youth.
+   */
+  display_name?: string;
+  phone?: string;
   instrument: string;
   /** ISO date or date-time. */
   assessed_at: string;

@@ -23,6 +23,8 @@ import {
   isBlank,
   list,
   nik,
+  personName,
+  phone,
   shown,
   text,
   yesNo,
@@ -240,6 +242,8 @@ export function assessmentSchema(
     .object({
       youth_id: required(identifier),
       nik: optional(nik),
+      display_name: optional(personName),
+      phone: optional(phone),
       instrument: required(text(100)),
       assessed_at: required(dateOrDateTime),
       gender: required(gender),

@@ -404,6 +404,45 @@ export const riasec: CellParser<RiasecVector> = (raw) => {
   return riasecNumbers(parts.map((p) => p.trim()));
 };
 
+/** A person's name as they are called: printable text, at most 100 characters. */
+export const personName: CellParser<string> = (raw) => {
+  const parsed = text(100)(raw);
+  if (parsed.ok && parsed.value !== undefined && /\p{Cc}/u.test(parsed.value)) {
+    return refuse('must not contain control characters');
+  }
+  return parsed;
+};
+
+/**
+ * An Indonesian phone number, stored as E.164 (`+628123456789`): written with or without `+62`,
+ * `62` or the leading 0, with spaces, dots, dashes or brackets. A number cell lost its leading 0 in
+ * the spreadsheet and gets it back. The value is never repeated in a reason (it is personal data).
+ */
+export const phone: CellParser<string> = (raw) => {
+  if (isBlank(raw)) return absent;
+  let value: string;
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) value = `0${raw}`;
+  else if (typeof raw === 'string') value = raw.trim().replace(/^'/, '');
+  else return refuse('must be a phone number written as text');
+  if (!/^\+?[\d\s().-]+$/.test(value))
+    return refuse('must contain only digits, spaces, ".", "-", "(", ")" and a leading "+"');
+  const digits = value.replace(/\D/g, '');
+  const national = value.startsWith('+')
+    ? digits.startsWith('62')
+      ? digits.slice(2)
+      : undefined
+    : digits.startsWith('62')
+      ? digits.slice(2)
+      : digits.startsWith('0')
+        ? digits.slice(1)
+        : undefined;
+  if (national === undefined) return refuse('must be an Indonesian number: +62..., 62... or 0...');
+  if (national.length < 8 || national.length > 12 || national.startsWith('0')) {
+    return refuse('must have 9 to 13 digits after the leading 0 (e.g. 0812 3456 7890)');
+  }
+  return accept(`+62${national}`);
+};
+
 /**
  * NIK as a 16-digit string. A number means a spreadsheet already rounded it, so the record is
  * refused rather than stored wrong. The value is never repeated in a reason.

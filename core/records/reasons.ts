@@ -22,6 +22,20 @@ const CATALOGUE: ReadonlyArray<readonly [RegExp, Rewrite]> = [
   [/^is required$/, () => 'wajib diisi'],
   [/^must be text, got (.+)$/, (got) => `harus berupa teks, isinya ${got}`],
   [/^must be at most (\d+) characters$/, (n) => `paling banyak ${n} karakter`],
+  [/^must not contain control characters$/, () => 'tidak boleh berisi karakter kontrol'],
+  [/^must be a phone number written as text$/, () => 'harus nomor telepon yang ditulis sebagai teks'],
+  [
+    /^must contain only digits, spaces, "\.", "-", "\(", "\)" and a leading "\+"$/,
+    () => 'hanya boleh berisi angka, spasi, ".", "-", "(", ")" dan "+" di depan',
+  ],
+  [
+    /^must be an Indonesian number: \+62\.\.\., 62\.\.\. or 0\.\.\.$/,
+    () => 'harus nomor Indonesia: +62..., 62... atau 0...',
+  ],
+  [
+    /^must have 9 to 13 digits after the leading 0 \(e\.g\. 0812 3456 7890\)$/,
+    () => 'harus 9 sampai 13 angka setelah 0 di depan (misalnya 0812 3456 7890)',
+  ],
   [
     /^must be yes or no \(ya\/tidak, true\/false, 1\/0\), got (.+)$/,
     (got) => `harus ya atau tidak (ya/tidak, true/false, 1/0), isinya ${got}`,

@@ -229,6 +229,8 @@ export function scoreAssessment(record: AssessmentRecord, ctx: ScoringContext): 
     instrument: instrument.id,
     assessedAt: record.assessed_at,
     gender: record.gender,
+    ...(record.display_name !== undefined && { displayName: record.display_name }),
+    ...(record.phone !== undefined && { phone: record.phone }),
     birthDate: record.birth_date,
     district: record.district,
     education: record.education,

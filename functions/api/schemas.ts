@@ -60,10 +60,30 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 export const pageQuery = z.strictObject({ cursor: cursorParam.optional(), limit: limitParam.optional() });
 
+const yesNoParam = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
+
 export const youthListQuery = z.strictObject({
   district: districtCode,
   cursor: cursorParam.optional(),
   limit: limitParam.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .optional()
+    .describe('Search: part of the youth id or display name, any case'),
+  flag: z
+    .string()
+    .regex(/^[a-z_]{1,60}$/, 'must be a flag code such as interests_flat')
+    .optional()
+    .describe('Only youth whose profile carries this data-quality flag'),
+  noFeasibleJob: yesNoParam.optional().describe('true: only youth with no job in their recommendations'),
+  accommodationNeed: yesNoParam.optional().describe('true: only youth with an accommodation need'),
+  outcome: z
+    .enum([...OUTCOME_TYPES, 'none'])
+    .optional()
+    .describe('Only youth whose latest follow-up is of this type (none: without follow-up)'),
 });
 
 export const recommendationsQuery = z.strictObject({
@@ -234,6 +254,7 @@ const ranked = z.strictObject({ opportunityId: z.string(), score: z.number(), ti
 
 const youthListItem = z.strictObject({
   youthId: z.string(),
+  displayName: z.string().optional(),
   district: z.string(),
   education: educationLevel,
   hollandCode,
@@ -269,6 +290,8 @@ function recordOf<V extends z.ZodType>(keys: readonly string[], value: V, requir
 export const youthProfileResponse = z
   .strictObject({
     youthId: z.string(),
+    displayName: z.string().optional().describe('How the counsellor recognises the youth'),
+    phone: z.string().optional().describe('E.164, +62...'),
     district: z.string(),
     instrument: z.string(),
     assessedAt: z.string(),
@@ -327,6 +350,12 @@ const recommendation = z.strictObject({
     })
     .optional()
     .describe('Jobs: wage against the district UMK, contract, hours and BPJS (docs/protection.md)'),
+  occupationProfile: z
+    .array(z.number())
+    .nullable()
+    .describe(
+      "The opportunity's RIASEC profile (O*NET 1-7, RIASEC order); null when its occupation is unknown",
+    ),
 });
 
 const pathway = z.strictObject({

@@ -6,15 +6,21 @@ import { type App, type Environment, Tags } from 'aws-cdk-lib';
 import type { DeploymentConfig } from './config.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
+import { WebStack } from './web-stack.ts';
 
 export interface SinergiStacks {
   stateful: StatefulStack;
   stateless: StatelessStack;
+  web: WebStack;
 }
 
 /** Stack ids carry the stage so several stages can live in one account; physical names stay generated. */
-export function stackIds(stage: string): { stateful: string; stateless: string } {
-  return { stateful: `Sinergi-${stage}-Stateful`, stateless: `Sinergi-${stage}-Stateless` };
+export function stackIds(stage: string): { stateful: string; stateless: string; web: string } {
+  return {
+    stateful: `Sinergi-${stage}-Stateful`,
+    stateless: `Sinergi-${stage}-Stateless`,
+    web: `Sinergi-${stage}-Web`,
+  };
 }
 
 export function addSinergiStacks(app: App, config: DeploymentConfig, env?: Environment): SinergiStacks {
@@ -37,9 +43,18 @@ export function addSinergiStacks(app: App, config: DeploymentConfig, env?: Envir
     userPool: stateful.userPool,
     counsellorWebClient: stateful.counsellorWebClient,
   });
-  for (const stack of [stateful, stateless]) {
+  const web = new WebStack(app, ids.web, {
+    ...envProps,
+    config,
+    description: `SINERGI match (${config.stage}): web workspace on CloudFront, Cognito Hosted UI domain`,
+    httpApi: stateless.httpApi,
+    userPool: stateful.userPool,
+    webClient: stateful.counsellorWebClient,
+    uploadsBucket: stateful.uploadsBucket,
+  });
+  for (const stack of [stateful, stateless, web]) {
     Tags.of(stack).add('project', 'sinergi-match');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { stateful, stateless };
+  return { stateful, stateless, web };
 }

@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import { ROLES } from '#core/access/principal';
 import { REPORTS_PREFIX } from '#core/domain/uploads';
 import { GSI1, GSI2, KEY } from '#functions/adapters/dynamodb/table';
+import { WEB_SCOPES, webAuthUrls } from '#infra/web/policy';
 import type { DeploymentConfig } from './config.ts';
 
 /**
@@ -54,7 +55,7 @@ export class StatefulStack extends Stack {
     this.table = this.createTable();
     this.nikKeySecret = this.createNikKeySecret();
     this.userPool = this.createUserPool(props.config);
-    this.counsellorWebClient = this.createCounsellorWebClient();
+    this.counsellorWebClient = this.createCounsellorWebClient(props.config.corsOrigin);
 
     // What operators and the counsellor web app need after a deploy (docs/deploy.md).
     new CfnOutput(this, 'UploadsBucketName', { value: this.uploadsBucket.bucketName });
@@ -218,12 +219,20 @@ export class StatefulStack extends Stack {
     return pool;
   }
 
-  /** A public client (browser app): no secret, SRP sign-in, short-lived tokens. */
-  private createCounsellorWebClient(): cognito.UserPoolClient {
+  /**
+   * A public client (the web workspace): no secret, the Hosted UI's authorization code flow with
+   * PKCE back to the app's origin (infra/stacks/web-stack.ts), short-lived tokens.
+   */
+  private createCounsellorWebClient(webOrigin: string): cognito.UserPoolClient {
     return this.userPool.addClient('CounsellorWebClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: WEB_SCOPES.map((scope) => cognito.OAuthScope.custom(scope)),
+        ...webAuthUrls(webOrigin),
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),

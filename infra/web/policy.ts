@@ -58,3 +58,11 @@ export interface WebRuntimeConfig {
 export const LOCAL_TOKEN_PATH = '/local/token';
 /** Where Cognito sends the browser back with the authorization code. */
 export const AUTH_CALLBACK_PATH = '/auth/callback';
+
+/** OAuth scopes the app asks Cognito for: an ID token with the user's attributes. */
+export const WEB_SCOPES = ['openid', 'email', 'profile'] as const;
+
+/** The Hosted UI callback and sign-out URLs of the app at its one origin (`corsOrigin`). */
+export function webAuthUrls(origin: string): { callbackUrls: string[]; logoutUrls: string[] } {
+  return { callbackUrls: [`${origin}${AUTH_CALLBACK_PATH}`], logoutUrls: [`${origin}/`] };
+}

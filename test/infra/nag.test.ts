@@ -41,6 +41,7 @@ describe('cdk-nag AWS Solutions checks', () => {
     expect(findings).toEqual([]);
     expect(synth.nag.stateful.success).toBe(true);
     expect(synth.nag.stateless.success).toBe(true);
+    expect(synth.nag.web.success).toBe(true);
   });
 
   it('report no unacknowledged finding of the Serverless pack either', () => {
@@ -55,7 +56,7 @@ describe('cdk-nag AWS Solutions checks', () => {
   });
 
   it('are acknowledged one specific finding at a time, each with a reason', () => {
-    const acks = [synth.stacks.stateful, synth.stacks.stateless].flatMap(acknowledgements);
+    const acks = [synth.stacks.stateful, synth.stacks.stateless, synth.stacks.web].flatMap(acknowledgements);
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
       expect(ack.id).toMatch(/^(AwsSolutions-[A-Z]+\d+|Serverless-[A-Za-z]+)/);
@@ -64,7 +65,9 @@ describe('cdk-nag AWS Solutions checks', () => {
       expect(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(40);
     }
     // Nothing is waved through for a whole stack.
-    const stackPaths = new Set([synth.stacks.stateful.node.path, synth.stacks.stateless.node.path]);
+    const stackPaths = new Set(
+      [synth.stacks.stateful, synth.stacks.stateless, synth.stacks.web].map((s) => s.node.path),
+    );
     expect(acks.filter((a) => stackPaths.has(a.path))).toEqual([]);
   });
 
@@ -95,7 +98,7 @@ describe('cdk-nag AWS Solutions checks', () => {
 });
 
 describe('infra/app.ts', () => {
-  it('synthesises both stacks with cdk-nag registered as a validation plugin and passes it', async () => {
+  it('synthesises the stacks with cdk-nag registered as a validation plugin and passes it', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'sinergi-app-'));
     try {
       const context = {
@@ -114,7 +117,11 @@ describe('infra/app.ts', () => {
       const stacks = Object.entries(manifest.artifacts).filter(
         ([, a]) => a.type === 'aws:cloudformation:stack',
       );
-      expect(stacks.map(([id]) => id).sort()).toEqual(['Sinergi-prod-Stateful', 'Sinergi-prod-Stateless']);
+      expect(stacks.map(([id]) => id).sort()).toEqual([
+        'Sinergi-prod-Stateful',
+        'Sinergi-prod-Stateless',
+        'Sinergi-prod-Web',
+      ]);
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
         pluginReports: { pluginName: string; conclusion: string }[];
       };

@@ -23,8 +23,13 @@ export interface Synthesised {
   stacks: SinergiStacks;
   stateful: Template;
   stateless: Template;
+  web: Template;
   /** AwsSolutions findings per stack. */
-  nag: { stateful: PolicyValidationPluginReport; stateless: PolicyValidationPluginReport };
+  nag: {
+    stateful: PolicyValidationPluginReport;
+    stateless: PolicyValidationPluginReport;
+    web: PolicyValidationPluginReport;
+  };
   /** Serverless pack findings per stack. */
   serverless: { stateful: PolicyValidationPluginReport; stateless: PolicyValidationPluginReport };
   cleanup(): void;
@@ -44,9 +49,11 @@ export function synthesise(context: Record<string, string> = {}): Synthesised {
   const stacks = addSinergiStacks(app, readDeploymentConfig(app.node));
   const stateful = Template.fromStack(stacks.stateful);
   const stateless = Template.fromStack(stacks.stateless);
+  const web = Template.fromStack(stacks.web);
   const nag = {
     stateful: new AwsSolutionsChecks(app).validateScope(stacks.stateful),
     stateless: new AwsSolutionsChecks(app).validateScope(stacks.stateless),
+    web: new AwsSolutionsChecks(app).validateScope(stacks.web),
   };
   const serverless = {
     stateful: new ServerlessChecks(app).validateScope(stacks.stateful),
@@ -56,6 +63,7 @@ export function synthesise(context: Record<string, string> = {}): Synthesised {
     stacks,
     stateful,
     stateless,
+    web,
     nag,
     serverless,
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),

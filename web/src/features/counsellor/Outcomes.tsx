@@ -107,7 +107,7 @@ export function Outcomes({
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t('history')}</caption>
+            <caption className="visually-hidden">{t('historyNewestFirst')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('when')}</th>
@@ -117,7 +117,7 @@ export function Outcomes({
               </tr>
             </thead>
             <tbody>
-              {history.data.items.map((o) => (
+              {history.data.items.toReversed().map((o) => (
                 <tr key={o.outcomeId}>
                   <td>{format.dateTime(o.at)}</td>
                   <td>{t(`outcomeTypes.${o.type}`)}</td>

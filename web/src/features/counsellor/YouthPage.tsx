@@ -16,7 +16,14 @@ import { Outcomes } from './Outcomes.tsx';
 
 const COMPONENTS = ['interest', 'aptitude', 'skills', 'reach'] as const;
 
-function RecommendationCard({ r }: { r: Recommendation }) {
+/** The youth's and the opportunity's interest profiles side by side, when both are known. */
+interface Comparison {
+  youthLabel: string;
+  youthValues: readonly (number | null)[];
+  letterNames: Record<string, string>;
+}
+
+function RecommendationCard({ r, compare }: { r: Recommendation; compare: Comparison }) {
   const { t } = useTranslation(NS);
   const format = useFormat();
   return (
@@ -44,6 +51,16 @@ function RecommendationCard({ r }: { r: Recommendation }) {
       />
       <h4>{t('why')}</h4>
       <p>{r.explanation}</p>
+      {r.occupationProfile && (
+        <RiasecChart
+          label={t('interestsVs', { title: r.title })}
+          letterNames={compare.letterNames}
+          series={[
+            { name: compare.youthLabel, values: compare.youthValues },
+            { name: r.title, values: r.occupationProfile },
+          ]}
+        />
+      )}
       {r.missingSkills.length > 0 && (
         <p>
           {t('missingSkills')}: {r.missingSkills.join(', ')}
@@ -67,6 +84,14 @@ function Profile({ youth }: { youth: YouthProfile }) {
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('profile')}</h2>
       <dl className="grid">
+        {youth.phone && (
+          <div>
+            <dt>{t('phone')}</dt>
+            <dd>
+              <a href={`tel:${youth.phone}`}>{youth.phone}</a>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('district')}</dt>
           <dd>{youth.district}</dd>
@@ -149,7 +174,8 @@ export default function YouthPage({ youthId }: { youthId: string }) {
     queryFn: ({ signal }) => api.getRecommendations(youthId, lang, signal),
     enabled: youth.isSuccess,
   });
-  const title = t('youthTitle', { id: youthId });
+  const name = youth.data?.displayName;
+  const title = name ? `${name} (${youthId})` : t('youthTitle', { id: youthId });
   if (youth.isPending) return <Loading />;
   if (youth.isError) {
     return (
@@ -160,7 +186,9 @@ export default function YouthPage({ youthId }: { youthId: string }) {
     );
   }
   const letterNames = Object.fromEntries(RIASEC.map((l) => [l, RIASEC_NAMES[l][lang]]));
-  const interestValues = RIASEC.map((l) => youth.data.interests[l]?.score ?? null);
+  const interestValues =
+    youth.data.interestProfile ?? RIASEC.map((l) => youth.data.interests[l]?.score ?? null);
+  const compare: Comparison = { youthLabel: youthId, youthValues: interestValues, letterNames };
   const jobs = recs.data?.jobs ?? [];
   return (
     <>
@@ -195,7 +223,7 @@ export default function YouthPage({ youthId }: { youthId: string }) {
             {jobs.length === 0 ? (
               <p>{t('noneOfKind')}</p>
             ) : (
-              jobs.map((r) => <RecommendationCard key={r.opportunityId} r={r} />)
+              jobs.map((r) => <RecommendationCard key={r.opportunityId} r={r} compare={compare} />)
             )}
           </section>
           <section aria-labelledby="trainings-heading">
@@ -203,7 +231,9 @@ export default function YouthPage({ youthId }: { youthId: string }) {
             {recs.data.trainings.length === 0 ? (
               <p>{t('noneOfKind')}</p>
             ) : (
-              recs.data.trainings.map((r) => <RecommendationCard key={r.opportunityId} r={r} />)
+              recs.data.trainings.map((r) => (
+                <RecommendationCard key={r.opportunityId} r={r} compare={compare} />
+              ))
             )}
           </section>
           {recs.data.pathways.length > 0 && (
