@@ -90,7 +90,9 @@ afterAll(async () => {
   await web?.stop();
 });
 
-describe('a youth with an invitation link', () => {
+// Thirty answers, an offline reload and the timed parts are many browser steps: on a busy machine
+// they outlast the suite's default 30 s, which guards against hangs, not against slowness.
+describe('a youth with an invitation link', { timeout: 120_000 }, () => {
   let t: TestPage;
   let invitation: { invitationId: string; code: string; link: string };
   const youthId = 'ASM-YOUTH-1';
